@@ -1,0 +1,46 @@
+// Where Laurel keeps data, model by model, for Shopify's compliance webhooks.
+//
+// Every Prisma model must be listed here (a test fails otherwise), saying how shop/redact finds
+// the shop's rows and, for models that hold a customer's personal data, how customers/redact
+// erases it and customers/data_request reports it. Add each new model here as it is created.
+import type { Db } from "../db.server";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export interface CustomerRef {
+  shop: string;
+  /** Shopify customer GID, e.g. gid://shopify/Customer/123 */
+  customerId: string;
+}
+
+export interface ModelDataPolicy {
+  /** Deletes every row of the shop (shop/redact). */
+  redactShop(tx: Tx, shop: string): Promise<unknown>;
+  /** The customer's personal data held in this model, for customers/data_request. */
+  collectCustomer?(tx: Tx, ref: CustomerRef): Promise<unknown>;
+  /** Erases the customer's personal data from this model (customers/redact). */
+  redactCustomer?(tx: Tx, ref: CustomerRef): Promise<unknown>;
+}
+
+export const dataMap = {
+  // Staff sessions: access tokens and, for online sessions, the staff member's name and email.
+  // Not customer data.
+  Session: {
+    redactShop: (tx, shop) => tx.session.deleteMany({ where: { shop } }),
+  },
+  Shop: {
+    redactShop: (tx, shop) => tx.shop.deleteMany({ where: { domain: shop } }),
+  },
+  // Holds customer ids and, for data requests, the report handed to the merchant, which is the
+  // customer's personal data: it is emptied when the customer is redacted.
+  ComplianceRequest: {
+    redactShop: (tx, shop) => tx.complianceRequest.deleteMany({ where: { shop } }),
+    redactCustomer: (tx, { shop, customerId }) =>
+      tx.complianceRequest.updateMany({
+        where: { shop, customerId, topic: "customers/data_request", report: { not: null } },
+        data: { report: null },
+      }),
+  },
+} satisfies Record<string, ModelDataPolicy>;
+
+export type ModelName = keyof typeof dataMap;

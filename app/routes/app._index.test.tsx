@@ -1,0 +1,38 @@
+// @vitest-environment happy-dom
+// The admin home page as a merchant sees it, in English and Russian.
+import { createRemixStub } from "@remix-run/testing";
+import { AppProvider } from "@shopify/polaris";
+import { cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { I18nProvider } from "../i18n/context";
+import type { Locale } from "../i18n/locale";
+import { polarisTranslations } from "../i18n/polaris";
+import Home from "./app._index";
+
+// Rendering needs no Shopify or database; the loader is covered by app.integration.test.ts.
+vi.mock("../shopify.server", () => ({ authenticate: {} }));
+
+afterEach(cleanup);
+
+describe("home page", () => {
+  it.each([
+    ["en", "Welcome to Laurel, Acme Goods"],
+    ["ru", "Добро пожаловать в Laurel, Acme Goods"],
+  ])("renders in %s", async (locale, heading) => {
+    const Stub = createRemixStub([
+      {
+        path: "/app",
+        Component: () => (
+          <AppProvider i18n={polarisTranslations[locale as Locale]}>
+            <I18nProvider locale={locale as Locale}>
+              <Home />
+            </I18nProvider>
+          </AppProvider>
+        ),
+        loader: () => ({ shopName: "Acme Goods" }),
+      },
+    ]);
+    render(<Stub initialEntries={["/app"]} />);
+    expect(await screen.findByRole("heading", { name: heading })).toBeTruthy();
+  });
+});

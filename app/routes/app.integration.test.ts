@@ -1,0 +1,72 @@
+// The embedded admin's loaders: authentication through the library's real token-exchange code
+// path, and the shop's name read through Admin GraphQL with the shop's offline token.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ADMIN_API_VERSION } from "../shopify/api-version";
+import { interceptHttp } from "../../test/http";
+import { adminRequest, args, bearerRequest, installOfflineSession, TEST_SHOP } from "../../test/shopify";
+import { loader as homeLoader } from "./app._index";
+import { loader as layoutLoader } from "./app";
+
+const GRAPHQL_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
+let http: ReturnType<typeof interceptHttp>;
+
+beforeEach(() => {
+  http = interceptHttp();
+});
+afterEach(() => http.restore());
+
+function answerShopQuery(name: string) {
+  http.replyJson(`https://${TEST_SHOP}`, GRAPHQL_PATH, { data: { shop: { name } } });
+  return http.requests;
+}
+
+describe("/app", () => {
+  it("reads the shop's name through Admin GraphQL with the shop's offline token", async () => {
+    await installOfflineSession(TEST_SHOP, "shpat_offline");
+    const requests = answerShopQuery("Laurel Test Shop");
+
+    const data = await homeLoader(args(await adminRequest("/app")));
+
+    expect(data).toEqual({ shopName: "Laurel Test Shop" });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ origin: `https://${TEST_SHOP}`, path: GRAPHQL_PATH, method: "POST" });
+    expect(requests[0]!.headers["x-shopify-access-token"]).toBe("shpat_offline");
+    expect(JSON.parse(requests[0]!.body).query).toMatch(/query ShopName/);
+  });
+
+  it("rejects a session token signed with another secret", async () => {
+    await installOfflineSession();
+    const requests = answerShopQuery("never asked");
+    const request = await adminRequest("/app");
+    const url = new URL(request.url);
+    const [header, payload] = url.searchParams.get("id_token")!.split(".");
+    url.searchParams.set("id_token", `${header}.${payload}.${"forged".padEnd(43, "x")}`);
+
+    const outcome = await homeLoader(args(new Request(url))).catch((thrown: unknown) => thrown);
+
+    // A document load with a bad token is bounced to get a fresh one from App Bridge.
+    expect(outcome).toBeInstanceOf(Response);
+    expect((outcome as Response).status).toBe(302);
+    expect((outcome as Response).headers.get("Location")).toMatch(/^\/auth\/session-token\?/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("answers 401 to a data request with a forged bearer token", async () => {
+    await installOfflineSession();
+    const requests = answerShopQuery("never asked");
+    const valid = await bearerRequest("/app?_data=routes/app._index");
+    const [header, payload] = valid.headers.get("Authorization")!.slice("Bearer ".length).split(".");
+    const forged = new Request(valid.url, { headers: { Authorization: `Bearer ${header}.${payload}.forged` } });
+
+    const outcome = await homeLoader(args(forged)).catch((thrown: unknown) => thrown);
+
+    expect((outcome as Response).status).toBe(401);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("takes the admin's language from the URL Shopify opens", async () => {
+    await installOfflineSession();
+    const data = await layoutLoader(args(await adminRequest("/app?locale=ru-RU")));
+    expect(data).toMatchObject({ apiKey: "testApiKey", locale: "ru" });
+  });
+});

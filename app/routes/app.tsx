@@ -1,0 +1,53 @@
+// The embedded admin's layout: authenticates every page, provides App Bridge, Polaris (in the
+// admin's language) and Laurel's translations.
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { AppProvider } from "@shopify/shopify-app-remix/react";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { I18nProvider, useI18n } from "../i18n/context";
+import { requestLocale } from "../i18n/locale";
+import { polarisTranslations } from "../i18n/polaris";
+import { authenticate } from "../shopify.server";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  return { apiKey: process.env.SHOPIFY_API_KEY ?? "", locale: requestLocale(request) };
+};
+
+// The admin's locale arrives only on the first URL Shopify loads; later navigations and form
+// submissions don't carry it, so this layout's data is kept rather than reloaded.
+export const shouldRevalidate = () => false;
+
+export default function App() {
+  const { apiKey, locale } = useLoaderData<typeof loader>();
+  return (
+    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polarisTranslations[locale]}>
+      <I18nProvider locale={locale}>
+        <Navigation />
+        <Outlet />
+      </I18nProvider>
+    </AppProvider>
+  );
+}
+
+function Navigation() {
+  const { t } = useI18n();
+  return (
+    <NavMenu>
+      <Link to="/app" rel="home">
+        {t("nav.home")}
+      </Link>
+    </NavMenu>
+  );
+}
+
+// Shopify's boundary turns auth redirects (thrown Responses) into the right headers and pages.
+export function ErrorBoundary() {
+  return boundary.error(useRouteError());
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

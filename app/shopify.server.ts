@@ -1,0 +1,37 @@
+// The one place that configures Shopify. Routes import only what is re-exported here.
+import "@shopify/shopify-app-remix/adapters/node";
+import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import db from "./db.server";
+import { env } from "./env.server";
+import { ADMIN_API_VERSION } from "./shopify/api-version";
+import { createSessionStorage } from "./shopify/session-storage.server";
+import { recordInstall } from "./shops.server";
+
+const apiVersion = Object.values(ApiVersion).find((version) => version === ADMIN_API_VERSION);
+if (!apiVersion) throw new Error(`@shopify/shopify-api does not know API version ${ADMIN_API_VERSION}`);
+
+const shopify = shopifyApp({
+  apiKey: env.SHOPIFY_API_KEY,
+  apiSecretKey: env.SHOPIFY_API_SECRET,
+  apiVersion,
+  scopes: env.SCOPES?.split(",").map((scope) => scope.trim()),
+  appUrl: env.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  sessionStorage: createSessionStorage(db),
+  distribution: AppDistribution.AppStore,
+  // Embedded auth by token exchange: Shopify installs the app (scopes from shopify.app.toml) and
+  // the app trades the admin's session token for an offline access token.
+  future: { unstable_newEmbeddedAuthStrategy: true },
+  hooks: {
+    afterAuth: async ({ session }) => {
+      await recordInstall(db, session.shop);
+    },
+  },
+  ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const sessionStorage = shopify.sessionStorage;

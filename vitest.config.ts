@@ -1,0 +1,77 @@
+// Test projects:
+// - unit:        pure modules and checks that need no database (app/**/*.test.ts, test/*.test.ts)
+// - sqlite:      *.integration.test.ts, each file on its own fresh SQLite database
+// - postgresql:  the same files on PostgreSQL, whenever it answers on 127.0.0.1:5432 or
+//                TEST_DATABASE_URL is set (CI always starts it)
+// - e2e:         *.e2e.test.ts against the built app (`npm run build` output), started as in production
+import net from "node:net";
+import tsconfigPaths from "vite-tsconfig-paths";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres";
+
+function localPostgresAnswers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(5432, "127.0.0.1");
+    socket.setTimeout(1000);
+    socket.once("connect", () => (socket.end(), resolve(true)));
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => (socket.destroy(), resolve(false)));
+  });
+}
+
+const postgresUrl = process.env.TEST_DATABASE_URL ?? ((await localPostgresAnswers()) ? LOCAL_POSTGRES : undefined);
+if (!postgresUrl) {
+  console.warn("PostgreSQL is not answering on 127.0.0.1:5432 and TEST_DATABASE_URL is unset: SQLite only.");
+}
+
+function integration(name: "sqlite" | "postgresql", adminUrl?: string): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    test: {
+      name,
+      include: ["**/*.integration.test.{ts,tsx}"],
+      exclude: ["node_modules/**", "build/**"],
+      globalSetup: ["test/setup/database.global.ts"],
+      setupFiles: ["test/setup/database.ts", "test/setup/console.ts"],
+      provide: { databaseProvider: name, postgresAdminUrl: adminUrl ?? "" },
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    env: {
+      NODE_ENV: "test",
+      // The values @shopify/shopify-api's test helpers sign with.
+      SHOPIFY_API_KEY: "testApiKey",
+      SHOPIFY_API_SECRET: "testApiSecretKey",
+      SHOPIFY_APP_URL: "https://my-test-app.myshopify.io",
+    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: ["**/*.integration.test.*", "**/*.e2e.test.*", "node_modules/**", "build/**"],
+          globalSetup: ["test/setup/schemas.global.ts"],
+          setupFiles: ["test/setup/console.ts"],
+        },
+      },
+      integration("sqlite"),
+      ...(postgresUrl ? [integration("postgresql", postgresUrl)] : []),
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/**/*.e2e.test.ts"],
+          globalSetup: ["test/setup/build.global.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
