@@ -54,7 +54,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "test/**/*.test.ts"],
+          include: ["app/**/*.test.{ts,tsx}", "emulator/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["**/*.integration.test.*", "**/*.e2e.test.*", "node_modules/**", "build/**"],
           globalSetup: ["test/setup/schemas.global.ts"],
           setupFiles: ["test/setup/console.ts"],

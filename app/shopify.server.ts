@@ -4,8 +4,11 @@ import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-re
 import db from "./db.server";
 import { env } from "./env.server";
 import { ADMIN_API_VERSION } from "./shopify/api-version";
+import { routeShopifyTo } from "./shopify/outbound.server";
 import { createSessionStorage } from "./shopify/session-storage.server";
 import { recordInstall } from "./shops.server";
+
+routeShopifyTo(env.SHOPIFY_EMULATOR_URL);
 
 const apiVersion = Object.values(ApiVersion).find((version) => version === ADMIN_API_VERSION);
 if (!apiVersion) throw new Error(`@shopify/shopify-api does not know API version ${ADMIN_API_VERSION}`);

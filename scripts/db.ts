@@ -83,9 +83,9 @@ export function generate(): void {
 }
 
 /** Applies the configured database's migration history (DATABASE_URL decides which). */
-export function setup({ quiet = false } = {}): void {
+export function setup({ quiet = false, databaseUrl = process.env.DATABASE_URL } = {}): void {
   compose();
-  const target = databaseTarget(process.env.DATABASE_URL, root);
+  const target = databaseTarget(databaseUrl, root);
   if (target.provider === "sqlite") fs.mkdirSync(path.dirname(target.url.slice("file:".length)), { recursive: true });
   const run = prisma(["migrate", "deploy", "--schema", schemaPath(target.provider)], target.url, !quiet);
   if (run.status !== 0)

@@ -22,8 +22,7 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: process.env.DATABASE_URL ?? "file:./prisma/demo.sqlite",
 };
 
-process.env.DATABASE_URL = env.DATABASE_URL;
-setup({ quiet: true });
+setup({ quiet: true, databaseUrl: env.DATABASE_URL });
 
 const app = spawn(
   path.join(root, "node_modules", ".bin", "remix"),

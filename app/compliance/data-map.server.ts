@@ -41,6 +41,10 @@ export const dataMap = {
         data: { report: null },
       }),
   },
+  // Delivery bookkeeping: ids and topics only.
+  WebhookEvent: {
+    redactShop: (tx, shop) => tx.webhookEvent.deleteMany({ where: { shop } }),
+  },
 } satisfies Record<string, ModelDataPolicy>;
 
 export type ModelName = keyof typeof dataMap;

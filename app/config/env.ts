@@ -20,13 +20,17 @@ const schema = z.object({
   // A custom shop domain Shopify may use besides *.myshopify.com (e.g. a spin environment).
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Tests and the demo only: send every request for *.myshopify.com to the local emulator.
+  SHOPIFY_EMULATOR_URL: url.optional(),
 });
 
 export type Env = z.infer<typeof schema>;
 
 export class ConfigurationError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`Laurel cannot start: fix these environment variables:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.problems = problems;
     this.name = "ConfigurationError";
   }
 }

@@ -23,13 +23,7 @@ it("fails while the database is unreachable and recovers when it returns", async
   const storage = createSessionStorage(db);
   await expect(storage.loadSession("offline_a.myshopify.com")).rejects.toThrow();
 
-  const before = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = `file:${file}`;
-  try {
-    migrate({ quiet: true });
-  } finally {
-    process.env.DATABASE_URL = before;
-  }
+  migrate({ quiet: true, databaseUrl: `file:${file}` });
 
   const session = new Session({ id: "offline_a.myshopify.com", shop: "a.myshopify.com", state: "s", isOnline: false });
   session.accessToken = "token";

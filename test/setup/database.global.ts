@@ -16,23 +16,12 @@ declare module "vitest" {
   }
 }
 
-function migrated(url: string) {
-  const before = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
-  try {
-    migrate({ quiet: true });
-  } finally {
-    if (before === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = before;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const provider = project.config.provide.databaseProvider;
   const tag = `${process.pid}_${Date.now().toString(36)}`;
   if (provider === "sqlite") {
     const file = path.join(os.tmpdir(), `laurel-template-${tag}.sqlite`);
-    migrated(`file:${file}`);
+    migrate({ quiet: true, databaseUrl: `file:${file}` });
     project.provide("databaseTemplate", file);
     return () => fs.rmSync(file, { force: true });
   }
@@ -41,7 +30,7 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
-  migrated(databaseUrlFor(adminUrl, name));
+  migrate({ quiet: true, databaseUrl: databaseUrlFor(adminUrl, name) });
   project.provide("databaseTemplate", name);
   return async () => {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -1,0 +1,288 @@
+// Discount mutations: code discounts (basic, free shipping) and automatic ones, from Shopify's
+// input types to emulator records, with the user errors Shopify gives for bad input.
+import { parseGid } from "../state/ids.ts";
+import { toMinor } from "../state/money.ts";
+import type { AutomaticDiscount, CodeDiscount, ShopRecord } from "../state/types.ts";
+import { automaticDiscountNodeView, codeDiscountNodeView, type ViewContext } from "./views.ts";
+
+type DiscountUserError = { field: string[]; message: string; code: string; extraInfo: null };
+
+interface ContextInput {
+  all?: string | null;
+  customers?: { add?: string[] | null } | null;
+  customerSegments?: { add?: string[] | null } | null;
+}
+
+interface SharedInput {
+  title?: string | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  context?: ContextInput | null;
+  minimumRequirement?: {
+    subtotal?: { greaterThanOrEqualToSubtotal?: string | null } | null;
+    quantity?: { greaterThanOrEqualToQuantity?: string | null } | null;
+  } | null;
+  combinesWith?: {
+    orderDiscounts?: boolean | null;
+    productDiscounts?: boolean | null;
+    shippingDiscounts?: boolean | null;
+  } | null;
+  customerGets?: {
+    value?: {
+      percentage?: number | null;
+      discountAmount?: { amount?: string | null; appliesOnEachItem?: boolean | null } | null;
+    } | null;
+    items?: {
+      all?: boolean | null;
+      products?: { productsToAdd?: string[] | null; productVariantsToAdd?: string[] | null } | null;
+      collections?: { add?: string[] | null } | null;
+    } | null;
+  } | null;
+  maximumShippingPrice?: string | null;
+}
+
+interface CodeInput extends SharedInput {
+  code?: string | null;
+  usageLimit?: number | null;
+  appliesOncePerCustomer?: boolean | null;
+}
+
+class Invalid extends Error {
+  readonly error: DiscountUserError;
+  constructor(error: DiscountUserError) {
+    super(error.message);
+    this.error = error;
+  }
+}
+
+const invalid = (root: string, field: string[], message: string, code: string) =>
+  new Invalid({ field: [root, ...field], message, code, extraInfo: null });
+
+function ids(
+  shop: ShopRecord,
+  root: string,
+  field: string[],
+  values: string[] | null | undefined,
+  type: string,
+  map: Map<number, unknown>,
+) {
+  return (values ?? []).map((value) => {
+    const parsed = parseGid(value, type);
+    if (!parsed || !map.has(parsed.id)) throw invalid(root, field, `${type} ${value} does not exist`, "INVALID");
+    return parsed.id;
+  });
+}
+
+function shared(shop: ShopRecord, root: string, input: SharedInput, kind: "basic" | "free_shipping", now: Date) {
+  const title = input.title?.trim();
+  if (!title) throw invalid(root, ["title"], "Title can't be blank", "BLANK");
+  const startsAt = input.startsAt ? new Date(input.startsAt) : now;
+  const endsAt = input.endsAt ? new Date(input.endsAt) : null;
+  if (endsAt && endsAt <= startsAt)
+    throw invalid(root, ["endsAt"], "Ends at needs to be after starts_at", "END_DATE_BEFORE_START_DATE");
+  const context = input.context ?? {};
+  const customerIds = context.customers?.add
+    ? ids(shop, root, ["context", "customers", "add"], context.customers.add, "Customer", shop.customers)
+    : null;
+  const segmentIds = context.customerSegments?.add
+    ? ids(shop, root, ["context", "customerSegments", "add"], context.customerSegments.add, "Segment", shop.segments)
+    : null;
+  const minimum = input.minimumRequirement;
+  if (minimum?.subtotal && minimum.quantity) {
+    throw invalid(
+      root,
+      ["minimumRequirement"],
+      "Minimum subtotal and quantity can't both be present",
+      "MINIMUM_SUBTOTAL_AND_QUANTITY_RANGE_BOTH_PRESENT",
+    );
+  }
+  const minimumRequirement = minimum?.subtotal?.greaterThanOrEqualToSubtotal
+    ? { subtotal: toMinor(minimum.subtotal.greaterThanOrEqualToSubtotal, shop.currency) }
+    : minimum?.quantity?.greaterThanOrEqualToQuantity
+      ? { quantity: Number(minimum.quantity.greaterThanOrEqualToQuantity) }
+      : null;
+  let value: CodeDiscount["value"] = { kind: "percentage", percentage: "1" };
+  let items: CodeDiscount["items"] = { all: true };
+  if (kind === "basic") {
+    const gets = input.customerGets;
+    const percentage = gets?.value?.percentage;
+    const amount = gets?.value?.discountAmount?.amount;
+    if (percentage != null) {
+      if (!(percentage > 0 && percentage <= 1)) {
+        throw invalid(
+          root,
+          ["customerGets", "value", "percentage"],
+          "Value must be between 0.0 and 1.0",
+          "VALUE_OUTSIDE_RANGE",
+        );
+      }
+      value = { kind: "percentage", percentage: String(percentage) };
+    } else if (amount != null) {
+      value = {
+        kind: "amount",
+        amount: toMinor(amount, shop.currency),
+        appliesOnEachItem: gets?.value?.discountAmount?.appliesOnEachItem ?? false,
+      };
+      if (value.amount <= 0)
+        throw invalid(
+          root,
+          ["customerGets", "value", "discountAmount", "amount"],
+          "Value must be greater than 0",
+          "GREATER_THAN",
+        );
+    } else {
+      throw invalid(root, ["customerGets", "value"], "Value can't be blank", "BLANK");
+    }
+    const itemsInput = gets?.items;
+    if (!itemsInput || itemsInput.all) items = { all: true };
+    else {
+      items = {
+        productIds: ids(
+          shop,
+          root,
+          ["customerGets", "items", "products", "productsToAdd"],
+          itemsInput.products?.productsToAdd,
+          "Product",
+          shop.products,
+        ),
+        variantIds: ids(
+          shop,
+          root,
+          ["customerGets", "items", "products", "productVariantsToAdd"],
+          itemsInput.products?.productVariantsToAdd,
+          "ProductVariant",
+          shop.variants,
+        ),
+        collectionIds: ids(
+          shop,
+          root,
+          ["customerGets", "items", "collections", "add"],
+          itemsInput.collections?.add,
+          "Collection",
+          shop.collections,
+        ),
+      };
+      if (items.productIds.length + items.variantIds.length + items.collectionIds.length === 0) {
+        throw invalid(root, ["customerGets", "items"], "Items must be entitled to something", "APPLIES_ON_NOTHING");
+      }
+    }
+  }
+  return {
+    title,
+    startsAt,
+    endsAt,
+    customerIds,
+    segmentIds,
+    minimumRequirement,
+    value,
+    items,
+    maximumShippingPrice: input.maximumShippingPrice ? toMinor(input.maximumShippingPrice, shop.currency) : null,
+    combinesWith: {
+      orderDiscounts: input.combinesWith?.orderDiscounts ?? false,
+      productDiscounts: input.combinesWith?.productDiscounts ?? false,
+      shippingDiscounts: input.combinesWith?.shippingDiscounts ?? false,
+    },
+  };
+}
+
+function attempt<T>(work: () => T, empty: Record<string, null>) {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof Invalid) return { ...empty, userErrors: [error.error] };
+    if (error instanceof Error && /decimal|more decimals/.test(error.message)) {
+      return { ...empty, userErrors: [{ field: null, message: error.message, code: "INVALID", extraInfo: null }] };
+    }
+    throw error;
+  }
+}
+
+export function createCodeDiscount(
+  kind: "basic" | "free_shipping",
+  root: string,
+  input: CodeInput,
+  ctx: ViewContext,
+  now = new Date(),
+) {
+  return attempt(
+    () => {
+      const { shop, store } = ctx;
+      const code = input.code?.trim();
+      if (!code) throw invalid(root, ["code"], "Code can't be blank", "BLANK");
+      if (code.length > 255 || /[\r\n]/.test(code)) throw invalid(root, ["code"], "Code is invalid", "INVALID");
+      const taken = [...shop.codeDiscounts.values()].some((d) =>
+        d.codes.some((c) => c.code.toLowerCase() === code.toLowerCase()),
+      );
+      if (taken) throw invalid(root, ["code"], "Code must be unique. Please try a different code.", "TAKEN");
+      if (input.usageLimit != null && input.usageLimit < 1) {
+        throw invalid(root, ["usageLimit"], "Usage limit must be greater than 0", "GREATER_THAN");
+      }
+      const discount: CodeDiscount = {
+        id: store.nextId(shop),
+        kind,
+        ...shared(shop, root, input, kind, now),
+        codes: [{ id: store.nextId(shop), code, usageCount: 0 }],
+        usageLimit: input.usageLimit ?? null,
+        appliesOncePerCustomer: input.appliesOncePerCustomer ?? false,
+        createdAt: now,
+        updatedAt: now,
+      };
+      shop.codeDiscounts.set(discount.id, discount);
+      return { codeDiscountNode: codeDiscountNodeView(discount, ctx), userErrors: [] };
+    },
+    { codeDiscountNode: null },
+  );
+}
+
+export function createAutomaticDiscount(
+  kind: "basic" | "free_shipping",
+  root: string,
+  input: SharedInput,
+  ctx: ViewContext,
+  now = new Date(),
+) {
+  return attempt(
+    () => {
+      const { shop, store } = ctx;
+      const { customerIds, ...rest } = shared(shop, root, input, kind, now);
+      if (customerIds)
+        throw invalid(root, ["context", "customers"], "Automatic discounts can't target customers", "INVALID");
+      const discount: AutomaticDiscount = { id: store.nextId(shop), kind, ...rest, createdAt: now, updatedAt: now };
+      shop.automaticDiscounts.set(discount.id, discount);
+      return { automaticDiscountNode: automaticDiscountNodeView(discount, ctx), userErrors: [] };
+    },
+    { automaticDiscountNode: null },
+  );
+}
+
+export function updateAutomaticDiscount(id: string, input: SharedInput, ctx: ViewContext, now = new Date()) {
+  return attempt(
+    () => {
+      const parsed = parseGid(id, "DiscountAutomaticNode");
+      const existing = parsed && ctx.shop.automaticDiscounts.get(parsed.id);
+      if (!existing) throw invalid("id", [], "Discount does not exist", "INVALID");
+      const merged = { title: existing.title, ...stripNulls(input) };
+      const { customerIds: _ignored, ...rest } = shared(ctx.shop, "automaticBasicDiscount", merged, existing.kind, now);
+      Object.assign(existing, rest, { startsAt: input.startsAt ? rest.startsAt : existing.startsAt, updatedAt: now });
+      return { automaticDiscountNode: automaticDiscountNodeView(existing, ctx), userErrors: [] };
+    },
+    { automaticDiscountNode: null },
+  );
+}
+
+function stripNulls<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
+}
+
+export function deleteDiscount(id: string, type: "DiscountCodeNode" | "DiscountAutomaticNode", ctx: ViewContext) {
+  const parsed = parseGid(id, type);
+  const map = type === "DiscountCodeNode" ? ctx.shop.codeDiscounts : ctx.shop.automaticDiscounts;
+  const key = type === "DiscountCodeNode" ? "deletedCodeDiscountId" : "deletedAutomaticDiscountId";
+  if (!parsed || !map.delete(parsed.id)) {
+    return {
+      [key]: null,
+      userErrors: [{ field: ["id"], message: "Discount does not exist", code: "INVALID", extraInfo: null }],
+    };
+  }
+  return { [key]: id, userErrors: [] };
+}

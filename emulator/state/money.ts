@@ -1,0 +1,83 @@
+// Money inside the emulator is integer minor units; Shopify's API speaks decimal strings.
+
+/** ISO 4217 currencies whose minor unit is not 1/100 (the rest use two decimals). */
+const EXPONENTS: Record<string, number> = {
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+};
+
+export const exponentOf = (currency: string) => EXPONENTS[currency.toUpperCase()] ?? 2;
+
+/** 1250 minor units of USD → "12.5", 3000 → "30.0": Shopify's Decimal (Ruby's BigDecimal) drops
+ * trailing zeros but keeps one decimal place. */
+export function toDecimal(minor: number, currency: string): string {
+  if (!Number.isInteger(minor)) throw new Error(`money must be integer minor units, got ${minor}`);
+  const exponent = exponentOf(currency);
+  const sign = minor < 0 ? "-" : "";
+  const digits = String(Math.abs(minor)).padStart(exponent + 1, "0");
+  const whole = digits.slice(0, digits.length - exponent);
+  const fraction = digits.slice(digits.length - exponent).replace(/0+$/, "");
+  return `${sign}${whole}.${fraction || "0"}`;
+}
+
+/** "12.50" → 1250 (USD). Rejects more decimals than the currency has. */
+export function toMinor(decimal: string | number, currency: string): number {
+  const text = String(decimal).trim();
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) throw new Error(`not a decimal amount: ${text}`);
+  const [, sign, whole, fraction = ""] = match;
+  const exponent = exponentOf(currency);
+  if (fraction.replace(/0+$/, "").length > exponent) {
+    throw new Error(`${text} has more decimals than ${currency} allows (${exponent})`);
+  }
+  const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, "0").slice(0, exponent) || 0);
+  return sign === "-" ? -minor : minor;
+}
+
+/** Shopify's REST/webhook money strings always carry the currency's decimals: "12.50". */
+export function toFixedDecimal(minor: number, currency: string): string {
+  const exponent = exponentOf(currency);
+  const sign = minor < 0 ? "-" : "";
+  const digits = String(Math.abs(minor)).padStart(exponent + 1, "0");
+  if (exponent === 0) return `${sign}${digits}`;
+  return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
+
+/** Splits `total` over `weights` in proportion, in whole minor units, summing exactly to `total`. */
+export function allocate(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum === 0) return weights.map(() => 0);
+  const shares = weights.map((w) => Math.floor((total * w) / sum));
+  let rest = total - shares.reduce((a, b) => a + b, 0);
+  // Largest remainders first, so rounding goes where it distorts least.
+  const order = weights
+    .map((w, i) => ({ i, remainder: (total * w) % sum }))
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  for (const { i } of order) {
+    if (rest <= 0) break;
+    shares[i]! += 1;
+    rest -= 1;
+  }
+  return shares;
+}

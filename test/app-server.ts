@@ -1,0 +1,62 @@
+// Starts the production build as `npm start` does, for end-to-end tests.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { setup as migrate } from "../scripts/db.ts";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningApp {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output: () => string;
+  url: string;
+  stop: () => void;
+}
+
+/** Spawns `remix-serve build/server/index.js` with exactly `env` (plus PATH). */
+export function spawnApp(env: NodeJS.ProcessEnv, port: number): RunningApp {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/@remix-run/serve/dist/cli.js", "build/server/index.js"],
+    {
+      env: { PATH: process.env.PATH, PORT: String(port), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  return { child, exited, output: () => output, url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+}
+
+/** Spawns the app and waits until it answers HTTP. */
+export async function startApp(env: NodeJS.ProcessEnv, port?: number): Promise<RunningApp> {
+  const app = spawnApp(env, port ?? (await freePort()));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (app.child.exitCode !== null) throw new Error(`app exited:\n${app.output()}`);
+    try {
+      await fetch(`${app.url}/healthz`);
+      return app;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  app.stop();
+  throw new Error(`app did not listen:\n${app.output()}`);
+}
+
+/** Applies the migrations to the SQLite file at `file`; returns its URL. */
+export function migratedSqlite(file: string): string {
+  const databaseUrl = `file:${file}`;
+  migrate({ quiet: true, databaseUrl });
+  return databaseUrl;
+}
