@@ -222,10 +222,14 @@ describe("webhooks", () => {
 describe("control API", () => {
   it("answers bad input with a status, a message and the field", async () => {
     await start();
-    expect(await control("/shops", { name: "Not a shop!" })).toEqual({
+    expect(await control("/shops", { name: "Acme", handle: "Not a handle!" })).toEqual({
       status: 422,
-      body: { error: "name: letters, digits and hyphens, starting with a letter or digit", field: "name" },
+      body: {
+        error: "handle: lowercase letters, digits and hyphens, starting with a letter or digit",
+        field: "handle",
+      },
     });
+    expect((await control("/shops", { name: " " })).body).toEqual({ error: "name: can't be blank", field: "name" });
     await control("/shops", { name: "acme" });
     expect(
       (await control("/shops/acme/orders", { lineItems: [{ title: "Tea", price: "1.234", quantity: 1 }] })).body,

@@ -22,6 +22,9 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // Tests and the demo only: send every request for *.myshopify.com to the local emulator.
   SHOPIFY_EMULATOR_URL: url.optional(),
+  // Where the admin loads App Bridge from; unset means Shopify's CDN (the demo points it at the
+  // emulator's stand-in). @shopify/shopify-app-remix reads it too, for its bounce pages.
+  APP_BRIDGE_URL: url.optional(),
 });
 
 export type Env = z.infer<typeof schema>;

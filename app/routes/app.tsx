@@ -9,13 +9,14 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { I18nProvider, useI18n } from "../i18n/context";
 import { requestLocale } from "../i18n/locale";
 import { polarisTranslations } from "../i18n/polaris";
+import { env } from "../env.server";
 import { authenticate } from "../shopify.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
-  return { apiKey: process.env.SHOPIFY_API_KEY ?? "", locale: requestLocale(request) };
+  return { apiKey: env.SHOPIFY_API_KEY, appBridgeUrl: env.APP_BRIDGE_URL, locale: requestLocale(request) };
 };
 
 // The admin's locale arrives only on the first URL Shopify loads; later navigations and form
@@ -23,9 +24,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const shouldRevalidate = () => false;
 
 export default function App() {
-  const { apiKey, locale } = useLoaderData<typeof loader>();
+  const { apiKey, appBridgeUrl, locale } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polarisTranslations[locale]}>
+    <AppProvider
+      isEmbeddedApp
+      apiKey={apiKey}
+      i18n={polarisTranslations[locale]}
+      {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}
+    >
       <I18nProvider locale={locale}>
         <Navigation />
         <Outlet />

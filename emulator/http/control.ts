@@ -136,6 +136,7 @@ const routes: [string, RegExp, Handler][] = [
       if (typeof body.name !== "string") throw new HttpError(422, "name: required", "name");
       const shop = ctx.store.createShop({
         name: body.name,
+        handle: typeof body.handle === "string" ? body.handle : undefined,
         currency: typeof body.currency === "string" ? body.currency : undefined,
         email: typeof body.email === "string" ? body.email : undefined,
       });

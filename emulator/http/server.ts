@@ -1,5 +1,6 @@
 // The emulator's HTTP server: what a development store answers at https://<shop>.myshopify.com
 // (Admin GraphQL, OAuth token exchange), plus the control API under /_emulator.
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { exchangeToken, mintSessionToken } from "../auth/tokens.ts";
@@ -70,6 +71,9 @@ function parseBody(text: string, contentType: string | undefined): Record<string
   return JSON.parse(text) as Record<string, unknown>;
 }
 
+/** The App Bridge stand-in, served where Shopify's CDN would serve App Bridge. */
+const APP_BRIDGE = fs.readFileSync(new URL("../cdn/app-bridge.js", import.meta.url), "utf8");
+
 const CORS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, OPTIONS",
@@ -110,6 +114,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     try {
       const url = new URL(request.url ?? "/", "http://emulator");
       const method = request.method ?? "GET";
+      if (url.pathname === "/cdn/app-bridge.js") {
+        response.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" });
+        return response.end(APP_BRIDGE);
+      }
       if (url.pathname.startsWith("/_emulator/")) {
         if (method === "OPTIONS") return send(response, 204, {}, CORS);
         const text = await readBody(request);

@@ -97,18 +97,20 @@ export class Store {
 
   // --- shops and installation -------------------------------------------------------------
 
-  createShop(input: { name: string; currency?: string; email?: string; plan?: string }): ShopRecord {
-    const name = input.name.trim().toLowerCase();
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
-      throw new InputError("name", "letters, digits and hyphens, starting with a letter or digit");
+  /** `name` is the store's display name; `handle` (default: from the name) makes its domain. */
+  createShop(input: { name: string; handle?: string; currency?: string; email?: string; plan?: string }): ShopRecord {
+    if (!input.name?.trim()) throw new InputError("name", "can't be blank");
+    const handle = input.handle ?? slug(input.name);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(handle)) {
+      throw new InputError("handle", "lowercase letters, digits and hyphens, starting with a letter or digit");
     }
-    const domain = `${name}.myshopify.com`;
-    if (this.shops.has(domain)) throw new InputError("name", `${domain} already exists`);
+    const domain = `${handle}.myshopify.com`;
+    if (this.shops.has(domain)) throw new InputError("handle", `${domain} already exists`);
     const currency = (input.currency ?? "USD").toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) throw new InputError("currency", "an ISO 4217 code such as USD");
     const shop: ShopRecord = {
       domain,
-      name: input.name,
+      name: input.name.trim(),
       email: input.email ?? `owner@${domain}`,
       currency,
       plan: { displayName: input.plan ?? "Basic", partnerDevelopment: true, shopifyPlus: false },
