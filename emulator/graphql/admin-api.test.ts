@@ -245,6 +245,76 @@ describe("mutations", () => {
   });
 });
 
+describe("buy X get Y", () => {
+  it("creates a BXGY code and applies it at checkout to the cheapest eligible unit", async () => {
+    const { store, shop, run } = setup();
+    const tea = store.createProduct(shop, { title: "Tea", price: "12.00" });
+    const cup = store.createProduct(shop, { title: "Cup", price: "5.00" });
+    const response = await run(
+      `mutation Create($d: DiscountCodeBxgyInput!) {
+        discountCodeBxgyCreate(bxgyCodeDiscount: $d) {
+          codeDiscountNode { codeDiscount { ... on DiscountCodeBxgy { title usesPerOrderLimit
+            customerBuys { value { ... on DiscountQuantity { quantity } } items { ... on DiscountProducts { products(first: 5) { nodes { title } } } } }
+            customerGets { value { ... on DiscountOnQuantity { quantity { quantity } effect { ... on DiscountPercentage { percentage } } } } } } } }
+          userErrors { field message code } } }`,
+      {
+        d: {
+          title: "Buy 2 tea, get a cup",
+          code: "TEACUP",
+          customerBuys: {
+            value: { quantity: "2" },
+            items: { products: { productsToAdd: [`gid://shopify/Product/${tea.id}`] } },
+          },
+          customerGets: {
+            value: { discountOnQuantity: { quantity: "1", effect: { percentage: 1 } } },
+            items: { products: { productsToAdd: [`gid://shopify/Product/${cup.id}`] } },
+          },
+          usesPerOrderLimit: 1,
+        },
+      },
+    );
+    expect((response.body.data as any).discountCodeBxgyCreate).toEqual({
+      userErrors: [],
+      codeDiscountNode: {
+        codeDiscount: {
+          title: "Buy 2 tea, get a cup",
+          usesPerOrderLimit: 1,
+          customerBuys: { value: { quantity: "2" }, items: { products: { nodes: [{ title: "Tea" }] } } },
+          customerGets: { value: { quantity: { quantity: "1" }, effect: { percentage: 1 } } },
+        },
+      },
+    });
+    const order = store.createOrder(shop, {
+      lineItems: [
+        { variantId: tea.variantIds[0]!, quantity: 2 },
+        { variantId: cup.variantIds[0]!, quantity: 2 },
+      ],
+      discountCodes: ["TEACUP"],
+    });
+    expect(order.lineItems.map((l) => l.discountAllocations)).toEqual([[], [{ applicationIndex: 0, amount: 500 }]]);
+    const short = store.createOrder(shop, {
+      lineItems: [
+        { variantId: tea.variantIds[0]!, quantity: 1 },
+        { variantId: cup.variantIds[0]!, quantity: 1 },
+      ],
+      discountCodes: ["TEACUP"],
+    });
+    expect(short.lineItems.flatMap((l) => l.discountAllocations)).toEqual([]);
+  });
+
+  it("refuses a BXGY without a quantity to get", async () => {
+    const { run } = setup();
+    const response = await run(
+      `mutation { discountCodeBxgyCreate(bxgyCodeDiscount: { title: "x", code: "X", customerBuys: { value: { quantity: "1" }, items: { all: true } },
+        customerGets: { items: { all: true }, value: { discountOnQuantity: { quantity: "0", effect: { percentage: 1 } } } } }) {
+        userErrors { field code } } }`,
+    );
+    expect((response.body.data as any).discountCodeBxgyCreate.userErrors).toEqual([
+      { field: ["bxgyCodeDiscount", "customerGets", "value", "discountOnQuantity", "quantity"], code: "GREATER_THAN" },
+    ]);
+  });
+});
+
 describe("throttling", () => {
   it("refuses a query above the single-query maximum before running it", async () => {
     const { run } = setup();

@@ -2,7 +2,7 @@
 // input types to emulator records, with the user errors Shopify gives for bad input.
 import { parseGid } from "../state/ids.ts";
 import { toMinor } from "../state/money.ts";
-import type { AutomaticDiscount, CodeDiscount, ShopRecord } from "../state/types.ts";
+import type { AutomaticDiscount, BuyXGetY, CodeDiscount, ShopRecord } from "../state/types.ts";
 import { automaticDiscountNodeView, codeDiscountNodeView, type ViewContext } from "./views.ts";
 
 type DiscountUserError = { field: string[]; message: string; code: string; extraInfo: null };
@@ -41,7 +41,7 @@ interface SharedInput {
   maximumShippingPrice?: string | null;
 }
 
-interface CodeInput extends SharedInput {
+interface CodeInput extends SharedInput, Pick<BxgyInput, "customerBuys" | "usesPerOrderLimit"> {
   code?: string | null;
   usageLimit?: number | null;
   appliesOncePerCustomer?: boolean | null;
@@ -73,7 +73,103 @@ function ids(
   });
 }
 
-function shared(shop: ShopRecord, root: string, input: SharedInput, kind: "basic" | "free_shipping", now: Date) {
+type ItemsInput = NonNullable<NonNullable<SharedInput["customerGets"]>["items"]>;
+
+/** DiscountItemsInput → the products, variants and collections it names (or all items). */
+function itemsFrom(
+  shop: ShopRecord,
+  root: string,
+  part: string,
+  input: ItemsInput | null | undefined,
+): CodeDiscount["items"] {
+  if (!input || input.all) return { all: true };
+  const field = (...rest: string[]) => [part, "items", ...rest];
+  const items = {
+    productIds: ids(
+      shop,
+      root,
+      field("products", "productsToAdd"),
+      input.products?.productsToAdd,
+      "Product",
+      shop.products,
+    ),
+    variantIds: ids(
+      shop,
+      root,
+      field("products", "productVariantsToAdd"),
+      input.products?.productVariantsToAdd,
+      "ProductVariant",
+      shop.variants,
+    ),
+    collectionIds: ids(shop, root, field("collections", "add"), input.collections?.add, "Collection", shop.collections),
+  };
+  if (items.productIds.length + items.variantIds.length + items.collectionIds.length === 0) {
+    throw invalid(root, [part, "items"], "Items must be entitled to something", "APPLIES_ON_NOTHING");
+  }
+  return items;
+}
+
+interface BxgyInput {
+  customerBuys?: {
+    items?: ItemsInput | null;
+    value?: { quantity?: string | null; amount?: string | null } | null;
+  } | null;
+  customerGets?: {
+    items?: ItemsInput | null;
+    value?: {
+      discountOnQuantity?: {
+        quantity?: string | null;
+        effect?: { percentage?: number | null; amount?: string | null } | null;
+      } | null;
+    } | null;
+  } | null;
+  usesPerOrderLimit?: number | null;
+}
+
+function bxgyFrom(shop: ShopRecord, root: string, input: BxgyInput): BuyXGetY {
+  const buysValue = input.customerBuys?.value;
+  const buys: BuyXGetY["buys"] | undefined = buysValue?.quantity
+    ? { quantity: Number(buysValue.quantity) }
+    : buysValue?.amount
+      ? { amount: toMinor(buysValue.amount, shop.currency) }
+      : undefined;
+  if (!buys || ("quantity" in buys && !(buys.quantity >= 1))) {
+    throw invalid(root, ["customerBuys", "value"], "Customer buys value must be a quantity or an amount", "BLANK");
+  }
+  const onQuantity = input.customerGets?.value?.discountOnQuantity;
+  const quantityField = ["customerGets", "value", "discountOnQuantity"];
+  const getsQuantity = Number(onQuantity?.quantity ?? 0);
+  if (!(getsQuantity >= 1)) {
+    throw invalid(root, [...quantityField, "quantity"], "Quantity must be greater than 0", "GREATER_THAN");
+  }
+  const effect = onQuantity?.effect;
+  let parsed: BuyXGetY["effect"];
+  if (effect?.percentage != null) {
+    if (!(effect.percentage > 0 && effect.percentage <= 1)) {
+      throw invalid(
+        root,
+        [...quantityField, "effect", "percentage"],
+        "Value must be between 0.0 and 1.0",
+        "VALUE_OUTSIDE_RANGE",
+      );
+    }
+    parsed = { percentage: String(effect.percentage) };
+  } else if (effect?.amount != null) {
+    parsed = { amount: toMinor(effect.amount, shop.currency) };
+  } else {
+    throw invalid(root, [...quantityField, "effect"], "Effect can't be blank", "BLANK");
+  }
+  return {
+    buysItems: itemsFrom(shop, root, "customerBuys", input.customerBuys?.items),
+    buys,
+    getsItems: itemsFrom(shop, root, "customerGets", input.customerGets?.items),
+    getsQuantity,
+    effect: parsed,
+    usesPerOrderLimit: input.usesPerOrderLimit ?? null,
+  };
+}
+
+function shared(shop: ShopRecord, root: string, input: SharedInput, kind: CodeDiscount["kind"], now: Date) {
   const title = input.title?.trim();
   if (!title) throw invalid(root, ["title"], "Title can't be blank", "BLANK");
   const startsAt = input.startsAt ? new Date(input.startsAt) : now;
@@ -133,39 +229,7 @@ function shared(shop: ShopRecord, root: string, input: SharedInput, kind: "basic
     } else {
       throw invalid(root, ["customerGets", "value"], "Value can't be blank", "BLANK");
     }
-    const itemsInput = gets?.items;
-    if (!itemsInput || itemsInput.all) items = { all: true };
-    else {
-      items = {
-        productIds: ids(
-          shop,
-          root,
-          ["customerGets", "items", "products", "productsToAdd"],
-          itemsInput.products?.productsToAdd,
-          "Product",
-          shop.products,
-        ),
-        variantIds: ids(
-          shop,
-          root,
-          ["customerGets", "items", "products", "productVariantsToAdd"],
-          itemsInput.products?.productVariantsToAdd,
-          "ProductVariant",
-          shop.variants,
-        ),
-        collectionIds: ids(
-          shop,
-          root,
-          ["customerGets", "items", "collections", "add"],
-          itemsInput.collections?.add,
-          "Collection",
-          shop.collections,
-        ),
-      };
-      if (items.productIds.length + items.variantIds.length + items.collectionIds.length === 0) {
-        throw invalid(root, ["customerGets", "items"], "Items must be entitled to something", "APPLIES_ON_NOTHING");
-      }
-    }
+    items = itemsFrom(shop, root, "customerGets", gets?.items);
   }
   return {
     title,
@@ -198,7 +262,7 @@ function attempt<T>(work: () => T, empty: Record<string, null>) {
 }
 
 export function createCodeDiscount(
-  kind: "basic" | "free_shipping",
+  kind: CodeDiscount["kind"],
   root: string,
   input: CodeInput,
   ctx: ViewContext,
@@ -224,6 +288,7 @@ export function createCodeDiscount(
         codes: [{ id: store.nextId(shop), code, usageCount: 0 }],
         usageLimit: input.usageLimit ?? null,
         appliesOncePerCustomer: input.appliesOncePerCustomer ?? false,
+        bxgy: kind === "bxgy" ? bxgyFrom(shop, root, input as BxgyInput) : null,
         createdAt: now,
         updatedAt: now,
       };

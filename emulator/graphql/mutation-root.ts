@@ -114,6 +114,8 @@ export function mutationRoot(ctx: ViewContext) {
     }: {
       freeShippingCodeDiscount: Parameters<typeof createCodeDiscount>[2];
     }) => createCodeDiscount("free_shipping", "freeShippingCodeDiscount", freeShippingCodeDiscount, ctx, store.now()),
+    discountCodeBxgyCreate: ({ bxgyCodeDiscount }: { bxgyCodeDiscount: Parameters<typeof createCodeDiscount>[2] }) =>
+      createCodeDiscount("bxgy", "bxgyCodeDiscount", bxgyCodeDiscount, ctx, store.now()),
     discountCodeDelete: ({ id }: { id: string }) => deleteDiscount(id, "DiscountCodeNode", ctx),
     discountAutomaticBasicCreate: ({
       automaticBasicDiscount,

@@ -6,6 +6,7 @@ import { orderTotals } from "../state/orders.ts";
 import type { Store } from "../state/store.ts";
 import type {
   AutomaticDiscount,
+  BuyXGetY,
   CodeDiscount,
   Customer,
   LineItemRecord,
@@ -602,27 +603,77 @@ function customerGetsView(discount: CodeDiscount | AutomaticDiscount, ctx: ViewC
           amount: moneyV2(discount.value.amount, ctx.shop.currency),
           appliesOnEachItem: discount.value.appliesOnEachItem,
         };
-  const items =
-    "all" in discount.items
-      ? { __typename: "AllDiscountItems", allItems: true }
-      : {
-          __typename: "DiscountProducts",
-          products: (args: ConnectionArgs) =>
-            connection(
-              (discount.items as { productIds: number[] }).productIds
-                .map((id) => ctx.shop.products.get(id)!)
-                .filter(Boolean),
-              args,
-              (p) => productView(p, ctx),
-              (p) => p.id,
-            ),
-        };
   return {
     __typename: "DiscountCustomerGets",
     value,
-    items,
+    items: itemsView(discount.items, ctx),
     appliesOnOneTimePurchase: true,
     appliesOnSubscription: false,
+  };
+}
+
+function itemsView(items: CodeDiscount["items"], ctx: ViewContext) {
+  if ("all" in items) return { __typename: "AllDiscountItems", allItems: true };
+  if (items.collectionIds.length > 0 && items.productIds.length + items.variantIds.length === 0) {
+    return {
+      __typename: "DiscountCollections",
+      collections: (args: ConnectionArgs) =>
+        connection(
+          items.collectionIds.filter((id) => ctx.shop.collections.has(id)),
+          args,
+          (id) => collectionView(id, ctx),
+          (id) => id,
+        ),
+    };
+  }
+  const present = <T>(ids: number[], map: Map<number, T>) => ids.flatMap((id) => (map.has(id) ? [map.get(id)!] : []));
+  return {
+    __typename: "DiscountProducts",
+    products: (args: ConnectionArgs) =>
+      connection(
+        present(items.productIds, ctx.shop.products),
+        args,
+        (p) => productView(p, ctx),
+        (p) => p.id,
+      ),
+    productVariants: (args: ConnectionArgs) =>
+      connection(
+        present(items.variantIds, ctx.shop.variants),
+        args,
+        (v) => variantView(v, ctx),
+        (v) => v.id,
+      ),
+  };
+}
+
+function bxgyView(rule: BuyXGetY, ctx: ViewContext) {
+  const currency = ctx.shop.currency;
+  return {
+    usesPerOrderLimit: rule.usesPerOrderLimit,
+    customerBuys: {
+      __typename: "DiscountCustomerBuys",
+      isOneTimePurchase: true,
+      isSubscription: false,
+      items: itemsView(rule.buysItems, ctx),
+      value:
+        "quantity" in rule.buys
+          ? { __typename: "DiscountQuantity", quantity: String(rule.buys.quantity) }
+          : { __typename: "DiscountPurchaseAmount", amount: toDecimal(rule.buys.amount, currency) },
+    },
+    customerGets: {
+      __typename: "DiscountCustomerGets",
+      appliesOnOneTimePurchase: true,
+      appliesOnSubscription: false,
+      items: itemsView(rule.getsItems, ctx),
+      value: {
+        __typename: "DiscountOnQuantity",
+        quantity: { __typename: "DiscountQuantity", quantity: String(rule.getsQuantity) },
+        effect:
+          "percentage" in rule.effect
+            ? { __typename: "DiscountPercentage", percentage: Number(rule.effect.percentage) }
+            : { __typename: "DiscountAmount", amount: moneyV2(rule.effect.amount, currency), appliesOnEachItem: true },
+      },
+    },
   };
 }
 
@@ -651,8 +702,9 @@ export function codeDiscountNodeView(discount: CodeDiscount, ctx: ViewContext) {
     summary: discount.title,
     shortSummary: discount.title,
   };
-  const codeDiscount =
-    discount.kind === "free_shipping"
+  const codeDiscount = discount.bxgy
+    ? { __typename: "DiscountCodeBxgy", ...common, ...bxgyView(discount.bxgy, ctx) }
+    : discount.kind === "free_shipping"
       ? {
           __typename: "DiscountCodeFreeShipping",
           ...common,

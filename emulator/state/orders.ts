@@ -2,6 +2,7 @@
 // All amounts are integer minor units; splits use largest remainders so parts add up exactly.
 import { allocate } from "./money.ts";
 import type {
+  BuyXGetY,
   CodeDiscount,
   DiscountApplicationRecord,
   LineItemRecord,
@@ -173,4 +174,78 @@ export function refundLines(
       restockType: request.restockType ?? "no_restock",
     };
   });
+}
+
+/**
+ * Buy X get Y: each use needs the bought units (or amount) from the "buys" items, then discounts
+ * the cheapest eligible "gets" units not already counted as bought, up to the uses allowed.
+ */
+export function applyBuyXGetY(
+  lines: LineItemRecord[],
+  rule: BuyXGetY,
+  index: number,
+  eligible: (items: CodeDiscount["items"]) => LineItemRecord[],
+): number {
+  const units = (list: LineItemRecord[]) => list.flatMap((line) => Array.from({ length: line.quantity }, () => line));
+  const buyPool = units(eligible(rule.buysItems)).sort((a, b) => b.price - a.price);
+  const getPool = units(eligible(rule.getsItems)).sort((a, b) => a.price - b.price);
+  const taken = new Map<LineItemRecord, number>();
+  const take = (line: LineItemRecord) => taken.set(line, (taken.get(line) ?? 0) + 1);
+  const free = (line: LineItemRecord) => (taken.get(line) ?? 0) < line.quantity;
+  const discounted = new Map<LineItemRecord, number>();
+  let uses = 0;
+  while (rule.usesPerOrderLimit === null || uses < rule.usesPerOrderLimit) {
+    const buying: LineItemRecord[] = [];
+    if ("quantity" in rule.buys) {
+      for (const unit of buyPool) {
+        if (buying.length === rule.buys.quantity) break;
+        if (free(unit) && buying.filter((u) => u === unit).length + (taken.get(unit) ?? 0) < unit.quantity)
+          buying.push(unit);
+      }
+      if (buying.length < rule.buys.quantity) break;
+    } else {
+      let amount = 0;
+      for (const unit of buyPool) {
+        if (amount >= rule.buys.amount) break;
+        if (buying.filter((u) => u === unit).length + (taken.get(unit) ?? 0) < unit.quantity) {
+          buying.push(unit);
+          amount += unit.price;
+        }
+      }
+      if (amount < rule.buys.amount) break;
+    }
+    buying.forEach(take);
+    const getting: LineItemRecord[] = [];
+    for (const unit of getPool) {
+      if (getting.length === rule.getsQuantity) break;
+      if (getting.filter((u) => u === unit).length + (taken.get(unit) ?? 0) < unit.quantity) getting.push(unit);
+    }
+    if (getting.length === 0) break;
+    getting.forEach(take);
+    for (const unit of getting) {
+      const off =
+        "percentage" in rule.effect
+          ? percentOf(unit.price, rule.effect.percentage)
+          : Math.min(rule.effect.amount, unit.price);
+      discounted.set(unit, (discounted.get(unit) ?? 0) + off);
+    }
+    uses += 1;
+  }
+  let total = 0;
+  for (const [line, amount] of discounted) {
+    const room = lineTotal(line) - lineDiscount(line);
+    const applied = Math.min(amount, room);
+    if (applied > 0) {
+      line.discountAllocations.push({ applicationIndex: index, amount: applied });
+      total += applied;
+    }
+  }
+  return total;
+}
+
+/** `amount` × a decimal fraction ("0.25"), rounded to the minor unit, without floats. */
+function percentOf(amount: number, fraction: string): number {
+  const [whole = "0", digits = ""] = fraction.split(".");
+  const scale = 10 ** digits.length;
+  return Math.round((amount * (Number(whole) * scale + Number(digits || 0))) / scale);
 }

@@ -5,6 +5,7 @@ import { EventEmitter } from "node:events";
 import { toMinor } from "./money.ts";
 import {
   applicationFor,
+  applyBuyXGetY,
   applyFreeShipping,
   applyValue,
   eligibleLines,
@@ -498,6 +499,24 @@ export class Store {
         targetSelection: "all",
       });
       applyFreeShipping(order.shippingLines, index, discount.maximumShippingPrice);
+      return;
+    }
+    const eligible = (items: CodeDiscount["items"]) =>
+      eligibleLines(order.lineItems, items, (p) => this.collectionsOf(shop, p));
+    if ("bxgy" in discount && discount.bxgy) {
+      const rule = discount.bxgy;
+      order.discountApplications.push({
+        type: code ? "discount_code" : "automatic",
+        code,
+        title: code ?? discount.title,
+        valueType: "percentage" in rule.effect ? "percentage" : "fixed_amount",
+        value:
+          "percentage" in rule.effect ? (Number(rule.effect.percentage) * 100).toFixed(1) : String(rule.effect.amount),
+        targetType: "line_item",
+        allocationMethod: "each",
+        targetSelection: "entitled",
+      });
+      applyBuyXGetY(order.lineItems, rule, index, eligible);
       return;
     }
     const application: DiscountApplicationRecord = {

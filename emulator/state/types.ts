@@ -197,8 +197,20 @@ export interface CodeDiscount {
   /** free_shipping: the most expensive shipping rate it covers (minor units), if capped. */
   maximumShippingPrice: number | null;
   combinesWith: { orderDiscounts: boolean; productDiscounts: boolean; shippingDiscounts: boolean };
+  /** bxgy: what the customer must buy, and what they then get at a discount. */
+  bxgy: BuyXGetY | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface BuyXGetY {
+  buysItems: CodeDiscount["items"];
+  buys: { quantity: number } | { amount: number };
+  getsItems: CodeDiscount["items"];
+  getsQuantity: number;
+  /** A percentage ("1" = free) or a fixed amount off each unit (minor units). */
+  effect: { percentage: string } | { amount: number };
+  usesPerOrderLimit: number | null;
 }
 
 export interface AutomaticDiscount {
