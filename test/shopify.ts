@@ -1,11 +1,21 @@
 // Requests as Shopify sends them, built with @shopify/shopify-api's own test helpers and the
 // test app credentials from vitest.config.ts.
-import { getHmac, RequestType, setUpValidRequest, setUpValidSession } from "@shopify/shopify-api/test-helpers";
+import {
+  getHmac,
+  RequestType,
+  setUpValidRequest,
+  setUpValidSession,
+  TEST_SHOP_NAME,
+} from "@shopify/shopify-api/test-helpers";
+import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 
-export const TEST_APP = { apiKey: "testApiKey", apiSecretKey: "testApiSecretKey" };
-export const TEST_STORE = "test-shop";
+// The app credentials of @shopify/shopify-app-remix's test configuration; vitest.config.ts
+// gives the app the same ones (test/test-config.test.ts keeps them in step).
+const config = testConfig();
+export const TEST_APP = { apiKey: config.apiKey, apiSecretKey: config.apiSecretKey };
+export const TEST_STORE = TEST_SHOP_NAME;
 export const TEST_SHOP = `${TEST_STORE}.myshopify.com`;
-export const APP_URL = "https://my-test-app.myshopify.io";
+export const APP_URL = config.appUrl;
 
 /** A document request from the embedded admin (id_token, shop, host in the URL). */
 export function adminRequest(pathAndQuery: string, store = TEST_STORE): Promise<Request> {
