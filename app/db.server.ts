@@ -43,6 +43,9 @@ declare global {
   var __laurelDb: Db | undefined;
 }
 
+/** Which database this process uses (a few statements differ between them). */
+export const provider = databaseTarget(process.env.DATABASE_URL).provider;
+
 const db: Db = globalThis.__laurelDb ?? createDb(databaseTarget(process.env.DATABASE_URL));
 if (process.env.NODE_ENV === "development") globalThis.__laurelDb = db;
 

@@ -6,6 +6,8 @@ import { env } from "./env.server";
 import { ADMIN_API_VERSION } from "./shopify/api-version";
 import { routeShopifyTo } from "./shopify/outbound.server";
 import { createSessionStorage } from "./shopify/session-storage.server";
+import { ensureProgram } from "./points/program.server";
+import { readShopBasics } from "./shopify/shop.server";
 import { recordInstall } from "./shops.server";
 
 routeShopifyTo(env.SHOPIFY_EMULATOR_URL);
@@ -26,8 +28,11 @@ const shopify = shopifyApp({
   // the app trades the admin's session token for an offline access token.
   future: { unstable_newEmbeddedAuthStrategy: true },
   hooks: {
-    afterAuth: async ({ session }) => {
+    // After an install (or reinstall): record the shop and give it the default program.
+    afterAuth: async ({ session, admin }) => {
       await recordInstall(db, session.shop);
+      const { currency } = await readShopBasics(admin);
+      await db.$transaction((tx) => ensureProgram(tx, session.shop, currency, env.LAUREL_DEMO));
     },
   },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),

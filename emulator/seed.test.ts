@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { TEST_APP_CONFIG } from "./testing.ts";
 import { seedDemoShop } from "./seed.ts";
 import { Store } from "./state/store.ts";
-import type { AppConfig } from "./state/types.ts";
 
-const app = {
-  apiKey: "k",
-  apiSecret: "s",
-  appId: 1,
-  handle: "laurel",
-  scopes: [],
-  appUrl: "http://127.0.0.1",
-  webhookApiVersion: "2026-10",
-  subscriptions: [],
-} satisfies AppConfig;
+const app = TEST_APP_CONFIG;
 const now = new Date("2026-11-01T00:00:00Z");
 
 function seeded() {

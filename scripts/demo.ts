@@ -46,6 +46,7 @@ const app = spawn(
       DATABASE_URL: databaseUrl,
       SHOPIFY_EMULATOR_URL: emulator.url,
       APP_BRIDGE_URL: `${emulator.url}/cdn/app-bridge.js`,
+      LAUREL_DEMO: "1",
     },
     stdio: ["ignore", "inherit", "inherit"],
   },

@@ -41,6 +41,50 @@ export const dataMap = {
         data: { report: null },
       }),
   },
+  // Program settings and earn rules: the merchant's, not customers'.
+  Program: {
+    redactShop: (tx, shop) => tx.program.deleteMany({ where: { shop } }),
+  },
+  EarnRuleVersion: {
+    redactShop: (tx, shop) => tx.earnRuleVersion.deleteMany({ where: { shop } }),
+  },
+  // Members hold the customer's contact details and points. Redaction erases the details and
+  // the link to the customer, and keeps the anonymous totals the merchant accounts for.
+  Member: {
+    redactShop: (tx, shop) => tx.member.deleteMany({ where: { shop } }),
+    collectCustomer: (tx, { shop, customerId }) => tx.member.findMany({ where: { shop, customerId } }),
+    redactCustomer: async (tx, { shop, customerId }) => {
+      for (const member of await tx.member.findMany({ where: { shop, customerId }, select: { id: true } })) {
+        await tx.member.update({
+          where: { id: member.id },
+          data: {
+            customerId: `redacted:${member.id}`,
+            email: null,
+            firstName: null,
+            lastName: null,
+            status: "redacted",
+          },
+        });
+      }
+    },
+  },
+  // Entries belong to a member, not to a customer directly: erased with the member's link above.
+  LedgerEntry: {
+    redactShop: (tx, shop) => tx.ledgerEntry.deleteMany({ where: { shop } }),
+    collectCustomer: async (tx, { shop, customerId }) => {
+      const members = await tx.member.findMany({ where: { shop, customerId }, select: { id: true } });
+      return tx.ledgerEntry.findMany({
+        where: { shop, memberId: { in: members.map((m) => m.id) } },
+        orderBy: { createdAt: "asc" },
+      });
+    },
+  },
+  LoyaltyOrder: {
+    redactShop: (tx, shop) => tx.loyaltyOrder.deleteMany({ where: { shop } }),
+    collectCustomer: (tx, { shop, customerId }) => tx.loyaltyOrder.findMany({ where: { shop, customerId } }),
+    redactCustomer: (tx, { shop, customerId }) =>
+      tx.loyaltyOrder.updateMany({ where: { shop, customerId }, data: { customerId: null } }),
+  },
   // Delivery bookkeeping: ids and topics only.
   WebhookEvent: {
     redactShop: (tx, shop) => tx.webhookEvent.deleteMany({ where: { shop } }),

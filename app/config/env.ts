@@ -25,6 +25,11 @@ const schema = z.object({
   // Where the admin loads App Bridge from; unset means Shopify's CDN (the demo points it at the
   // emulator's stand-in). @shopify/shopify-app-remix reads it too, for its bounce pages.
   APP_BRIDGE_URL: url.optional(),
+  // The demo: a newly installed shop's program is live at once instead of after onboarding.
+  LAUREL_DEMO: z
+    .enum(["0", "1", "true", "false"], { error: "must be 1 or 0" })
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof schema>;

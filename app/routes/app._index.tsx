@@ -3,11 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { useI18n } from "../i18n/context";
 import { authenticate } from "../shopify.server";
-import { readShopName } from "../shopify/shop.server";
+import { readShopBasics } from "../shopify/shop.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin } = await authenticate.admin(request);
-  return { shopName: await readShopName(admin) };
+  return { shopName: (await readShopBasics(admin)).name };
 };
 
 export default function Home() {

@@ -16,7 +16,7 @@ beforeEach(() => {
 afterEach(() => http.restore());
 
 function answerShopQuery(name: string) {
-  http.replyJson(`https://${TEST_SHOP}`, GRAPHQL_PATH, { data: { shop: { name } } });
+  http.replyJson(`https://${TEST_SHOP}`, GRAPHQL_PATH, { data: { shop: { name, currencyCode: "USD" } } });
   return http.requests;
 }
 
@@ -31,7 +31,7 @@ describe("/app", () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ origin: `https://${TEST_SHOP}`, path: GRAPHQL_PATH, method: "POST" });
     expect(requests[0]!.headers["x-shopify-access-token"]).toBe("shpat_offline");
-    expect(JSON.parse(requests[0]!.body).query).toMatch(/query ShopName/);
+    expect(JSON.parse(requests[0]!.body).query).toMatch(/query ShopBasics/);
   });
 
   it("rejects a session token signed with another secret", async () => {

@@ -12,6 +12,8 @@ import { action as shopRedact } from "./webhooks.shop.redact";
 const OTHER_SHOP = "other-shop.myshopify.com";
 
 beforeEach(async () => {
+  await db.ledgerEntry.deleteMany();
+  await db.member.deleteMany();
   await db.complianceRequest.deleteMany();
   await db.session.deleteMany();
   await db.shop.deleteMany();
@@ -141,6 +143,61 @@ describe("customers/redact", () => {
     );
     expect(response.status).toBe(401);
     expect(await db.complianceRequest.count()).toBe(0);
+  });
+});
+
+describe("members under compliance requests", () => {
+  async function memberWithHistory(customerId: string) {
+    const member = await db.member.create({
+      data: {
+        shop: TEST_SHOP,
+        customerId,
+        email: "c42@example.com",
+        firstName: "Ana",
+        available: 70,
+        lifetimeEarned: 70,
+      },
+    });
+    await db.ledgerEntry.create({
+      data: {
+        shop: TEST_SHOP,
+        memberId: member.id,
+        reason: "earn_purchase",
+        key: "earn:o1",
+        available: 70,
+        lifetimeEarned: 70,
+      },
+    });
+    return member;
+  }
+
+  it("reports the member's points and history on a data request", async () => {
+    await memberWithHistory("gid://shopify/Customer/42");
+    await call(
+      dataRequest,
+      webhookRequest("/webhooks/customers/data_request", { topic: "customers/data_request", body: customer(42) }),
+    );
+    const report = JSON.parse((await db.complianceRequest.findFirstOrThrow()).report!);
+    expect(report.data.Member).toMatchObject([{ email: "c42@example.com", available: 70 }]);
+    expect(report.data.LedgerEntry).toMatchObject([{ key: "earn:o1", available: 70 }]);
+  });
+
+  it("erases the member's details and link, keeping anonymous totals", async () => {
+    const member = await memberWithHistory("gid://shopify/Customer/42");
+    await call(
+      customerRedact,
+      webhookRequest("/webhooks/customers/redact", { topic: "customers/redact", body: customer(42) }),
+    );
+    const after = await db.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(after).toMatchObject({
+      customerId: `redacted:${member.id}`,
+      email: null,
+      firstName: null,
+      status: "redacted",
+      available: 70,
+      lifetimeEarned: 70,
+    });
+    expect(await db.ledgerEntry.count({ where: { memberId: member.id } })).toBe(1);
   });
 });
 

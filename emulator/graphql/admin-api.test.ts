@@ -1,20 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_APP_CONFIG } from "../testing.ts";
 import { ensureShopifySchemas, schemaPath } from "../../scripts/shopify-schemas.ts";
 import { Store } from "../state/store.ts";
-import type { AppConfig } from "../state/types.ts";
 import { AdminApi } from "./admin-api.ts";
 import { loadAdminSchema } from "./schema.ts";
 
-const app: AppConfig = {
-  apiKey: "key",
-  apiSecret: "secret",
-  appId: 424242,
-  handle: "laurel",
-  scopes: ["read_customers", "write_customers"],
-  appUrl: "http://127.0.0.1:3000",
-  webhookApiVersion: "2026-10",
-  subscriptions: [],
-};
+const app = TEST_APP_CONFIG;
 
 let schema: ReturnType<typeof loadAdminSchema>;
 beforeAll(() => {

@@ -1,33 +1,9 @@
 // Money inside the emulator is integer minor units; Shopify's API speaks decimal strings.
 
-/** ISO 4217 currencies whose minor unit is not 1/100 (the rest use two decimals). */
-const EXPONENTS: Record<string, number> = {
-  BIF: 0,
-  CLP: 0,
-  DJF: 0,
-  GNF: 0,
-  ISK: 0,
-  JPY: 0,
-  KMF: 0,
-  KRW: 0,
-  PYG: 0,
-  RWF: 0,
-  UGX: 0,
-  VND: 0,
-  VUV: 0,
-  XAF: 0,
-  XOF: 0,
-  XPF: 0,
-  BHD: 3,
-  IQD: 3,
-  JOD: 3,
-  KWD: 3,
-  LYD: 3,
-  OMR: 3,
-  TND: 3,
-};
+// Currency exponents are facts about ISO 4217, shared with Laurel's domain code.
+import { exponentOf } from "../../app/loyalty/currency.ts";
 
-export const exponentOf = (currency: string) => EXPONENTS[currency.toUpperCase()] ?? 2;
+export { exponentOf };
 
 /** 1250 minor units of USD → "12.5", 3000 → "30.0": Shopify's Decimal (Ruby's BigDecimal) drops
  * trailing zeros but keeps one decimal place. */

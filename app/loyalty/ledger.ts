@@ -1,0 +1,120 @@
+// The points ledger: append-only entries, each with a reason and an idempotency key derived from
+// its source, and the balances they add up to. Entries are never edited; a correction is a new
+// entry that names what it corrects.
+
+export const REASONS = [
+  "earn_purchase",
+  "earn_action",
+  "campaign_bonus",
+  "settle",
+  "redeem",
+  "redeem_hold",
+  "redeem_release",
+  "refund_reversal",
+  "cancel_reversal",
+  "expiry",
+  "manual_adjustment",
+  "import",
+  "restore",
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** How an entry moves each balance (signed, whole points). */
+export interface Deltas {
+  available: number;
+  pending: number;
+  held: number;
+  lifetimeEarned: number;
+  lifetimeRedeemed: number;
+}
+
+export interface Entry extends Deltas {
+  reason: Reason;
+  /** Unique per shop: derived from the source (`earn:<order GID>`), so a retry is recognised. */
+  key: string;
+  /** The key of the entry this one corrects or follows from, if any. */
+  corrects: string | null;
+  /** Points a reversal could not take back because the balance was short (kept for the record). */
+  shortfall: number;
+  /** Available points move from pending to available on this date (pending earns only). */
+  pendingUntil: Date | null;
+  note: string | null;
+}
+
+export type Balance = Deltas;
+
+export const EMPTY_BALANCE: Balance = { available: 0, pending: 0, held: 0, lifetimeEarned: 0, lifetimeRedeemed: 0 };
+
+export function entry(reason: Reason, key: string, deltas: Partial<Deltas>, extra: Partial<Entry> = {}): Entry {
+  return {
+    reason,
+    key,
+    available: 0,
+    pending: 0,
+    held: 0,
+    lifetimeEarned: 0,
+    lifetimeRedeemed: 0,
+    corrects: null,
+    shortfall: 0,
+    pendingUntil: null,
+    note: null,
+    ...deltas,
+    ...extra,
+  };
+}
+
+export class LedgerError extends Error {}
+
+export function applyEntry(balance: Balance, e: Entry, policy: { allowNegative: boolean }): Balance {
+  for (const field of ["available", "pending", "held", "lifetimeEarned", "lifetimeRedeemed"] as const) {
+    if (!Number.isSafeInteger(e[field])) throw new LedgerError(`${e.key}: ${field} must be a whole number of points`);
+  }
+  const next: Balance = {
+    available: balance.available + e.available,
+    pending: balance.pending + e.pending,
+    held: balance.held + e.held,
+    lifetimeEarned: balance.lifetimeEarned + e.lifetimeEarned,
+    lifetimeRedeemed: balance.lifetimeRedeemed + e.lifetimeRedeemed,
+  };
+  if (next.available < 0 && !policy.allowNegative && e.available < 0) {
+    throw new LedgerError(`${e.key}: available points would go below zero`);
+  }
+  if (next.pending < 0 || next.held < 0) throw new LedgerError(`${e.key}: pending and held points can't go below zero`);
+  return next;
+}
+
+export function balanceOf(entries: Entry[], policy = { allowNegative: true }): Balance {
+  return entries.reduce((b, e) => applyEntry(b, e, policy), EMPTY_BALANCE);
+}
+
+/**
+ * Takes back up to `points` earned points, from pending if they have not settled yet, else from
+ * available. Unless negative balances are allowed, it takes no more than is available and
+ * records the rest as a shortfall.
+ */
+export function reversal(
+  reason: "refund_reversal" | "cancel_reversal" | "expiry",
+  key: string,
+  points: number,
+  from: "pending" | "available",
+  balance: Balance,
+  policy: { allowNegative: boolean },
+  corrects: string | null,
+): Entry {
+  if (from === "pending") {
+    const taken = Math.min(points, balance.pending);
+    return entry(
+      reason,
+      key,
+      { pending: -taken, lifetimeEarned: reason === "expiry" ? 0 : -taken },
+      { corrects, shortfall: points - taken },
+    );
+  }
+  const taken = policy.allowNegative ? points : Math.max(0, Math.min(points, balance.available));
+  return entry(
+    reason,
+    key,
+    { available: -taken, lifetimeEarned: reason === "expiry" ? 0 : -taken },
+    { corrects, shortfall: points - taken },
+  );
+}

@@ -1,0 +1,145 @@
+// Order webhooks → points. Each function runs inside the delivery's transaction (webhooks/once),
+// so the entries, the balance, the order's state and the delivery record commit together.
+import { EMPTY_BALANCE } from "../loyalty/ledger";
+import { pointsForOrder } from "../loyalty/earn";
+import {
+  newOrder,
+  onCancel,
+  onPaid,
+  onRefund,
+  type OrderState,
+  type Outcome,
+  type Policy,
+} from "../loyalty/order-points";
+import { append, balanceOf, lockMember, memberFor, type MemberRow, type Tx } from "./ledger.server";
+import {
+  customerGid,
+  earnOrderFrom,
+  eligibleRefunded,
+  orderGid,
+  type OrderPayload,
+  type RefundPayload,
+} from "./order-payload";
+import { loadProgram, rulesAt, type LoadedProgram } from "./program.server";
+
+const policyOf = (program: LoadedProgram): Policy => ({
+  allowNegative: program.settings.allowNegativeAfterRefund,
+  pendingDays: program.settings.pendingDays,
+});
+
+interface OrderRow {
+  id: string;
+  memberId: string | null;
+  customerId: string | null;
+  placedAt: Date | null;
+  state: OrderState;
+}
+
+async function orderRow(
+  tx: Tx,
+  shop: string,
+  orderId: string,
+  known: { customerId?: string | null; placedAt?: Date; currency?: string },
+) {
+  const row = await tx.loyaltyOrder.upsert({
+    where: { shop_orderId: { shop, orderId } },
+    create: {
+      shop,
+      orderId,
+      customerId: known.customerId ?? null,
+      placedAt: known.placedAt ?? null,
+      currency: known.currency ?? null,
+      state: JSON.stringify(newOrder(orderId)),
+    },
+    update: {
+      ...(known.customerId ? { customerId: known.customerId } : {}),
+      ...(known.placedAt ? { placedAt: known.placedAt } : {}),
+      ...(known.currency ? { currency: known.currency } : {}),
+    },
+  });
+  return { ...row, state: JSON.parse(row.state) as OrderState } satisfies OrderRow;
+}
+
+async function save(
+  tx: Tx,
+  row: OrderRow,
+  state: OrderState,
+  extra: { memberId?: string; earning?: string; ruleVersion?: number } = {},
+) {
+  await tx.loyaltyOrder.update({ where: { id: row.id }, data: { state: JSON.stringify(state), ...extra } });
+}
+
+/** Applies an outcome for the order's member, if it has one. */
+async function settle(
+  tx: Tx,
+  row: OrderRow,
+  program: LoadedProgram | null,
+  decide: (balance: MemberRow | null) => Outcome,
+) {
+  let member: MemberRow | null = null;
+  if (row.memberId) {
+    await lockMember(tx, row.memberId);
+    member = (await tx.member.findUniqueOrThrow({ where: { id: row.memberId } })) as MemberRow;
+  }
+  const outcome = decide(member);
+  if (member && program)
+    await append(tx, member, outcome.entries, { allowNegative: policyOf(program).allowNegative }, row.state.orderId);
+  await save(tx, row, outcome.state);
+}
+
+/** orders/create: remember the order (its customer and date) before any points move. */
+export async function orderCreated(tx: Tx, shop: string, order: OrderPayload) {
+  await orderRow(tx, shop, orderGid(order.id), {
+    customerId: order.customer ? customerGid(order.customer.id) : null,
+    placedAt: new Date(order.created_at),
+    currency: order.currency,
+  });
+}
+
+/** orders/paid: the order's customer earns its points (a member from now on). */
+export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now = new Date()) {
+  const placedAt = new Date(order.created_at);
+  const customerId = order.customer ? customerGid(order.customer.id) : null;
+  const row = await orderRow(tx, shop, orderGid(order.id), { customerId, placedAt, currency: order.currency });
+  const program = await loadProgram(tx, shop);
+  if (!program?.live || !customerId) return;
+  const rules = await rulesAt(tx, shop, placedAt);
+  if (!rules) return;
+  const member = await memberFor(tx, shop, customerId, { email: order.customer?.email ?? null });
+  const previousOrders = await tx.loyaltyOrder.count({
+    where: { shop, customerId, placedAt: { lt: placedAt }, orderId: { not: row.state.orderId } },
+  });
+  const earning = pointsForOrder(earnOrderFrom(order, previousOrders), rules.rules);
+  const outcome = onPaid(row.state, earning, balanceOf(member), policyOf(program), now);
+  await append(tx, member, outcome.entries, { allowNegative: policyOf(program).allowNegative }, row.state.orderId, now);
+  await save(tx, row, outcome.state, {
+    memberId: member.id,
+    earning: JSON.stringify(earning),
+    ruleVersion: rules.version,
+  });
+}
+
+/** refunds/create: take back points in proportion to the eligible spend refunded. */
+export async function refundCreated(tx: Tx, shop: string, refund: RefundPayload) {
+  const row = await orderRow(tx, shop, orderGid(refund.order_id), {});
+  const program = await loadProgram(tx, shop);
+  if (!program) return;
+  const rules = await rulesAt(tx, shop, row.placedAt ?? new Date());
+  if (!rules) return;
+  const eligible = eligibleRefunded(refund, rules.rules.purchase, program.currency);
+  await settle(tx, row, program, (member) =>
+    onRefund(row.state, refund.id, eligible, member ? balanceOf(member) : EMPTY_BALANCE, policyOf(program)),
+  );
+}
+
+/** orders/cancelled: take back what the order still holds. */
+export async function orderCancelled(tx: Tx, shop: string, order: OrderPayload) {
+  const row = await orderRow(tx, shop, orderGid(order.id), {
+    customerId: order.customer ? customerGid(order.customer.id) : null,
+    placedAt: new Date(order.created_at),
+    currency: order.currency,
+  });
+  const program = await loadProgram(tx, shop);
+  const policy: Policy = program ? policyOf(program) : { allowNegative: false, pendingDays: 0 };
+  await settle(tx, row, program, (member) => onCancel(row.state, member ? balanceOf(member) : EMPTY_BALANCE, policy));
+}

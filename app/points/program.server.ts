@@ -1,0 +1,46 @@
+// The shop's program and earn-rule versions in the database.
+import type { EarnRules } from "../loyalty/earn";
+import {
+  defaultEarnRules,
+  defaultSettings,
+  earnRulesSchema,
+  programSettingsSchema,
+  rulesInForce,
+  type ProgramSettings,
+} from "../loyalty/program";
+import type { Tx } from "./ledger.server";
+
+export interface LoadedProgram {
+  shop: string;
+  status: string;
+  currency: string;
+  settings: ProgramSettings;
+  live: boolean;
+}
+
+/** Every shop gets the default program at install (live at once in the demo). Safe to repeat. */
+export async function ensureProgram(tx: Tx, shop: string, currency: string, live: boolean, now = new Date()) {
+  const existing = await tx.program.findUnique({ where: { shop } });
+  if (existing) return;
+  await tx.program.create({
+    data: { shop, currency, status: live ? "live" : "draft", settings: JSON.stringify(defaultSettings()) },
+  });
+  await tx.earnRuleVersion.create({
+    data: { shop, version: 1, activeFrom: now, rules: JSON.stringify(defaultEarnRules(currency)) },
+  });
+}
+
+export async function loadProgram(tx: Tx, shop: string): Promise<LoadedProgram | null> {
+  const row = await tx.program.findUnique({ where: { shop } });
+  if (!row) return null;
+  const settings = programSettingsSchema.parse(JSON.parse(row.settings));
+  return { shop, status: row.status, currency: row.currency, settings, live: row.status === "live" };
+}
+
+/** The earn rules an order placed at `at` is judged by, and their version number. */
+export async function rulesAt(tx: Tx, shop: string, at: Date): Promise<{ version: number; rules: EarnRules } | null> {
+  const versions = await tx.earnRuleVersion.findMany({ where: { shop }, orderBy: { activeFrom: "asc" } });
+  const version = rulesInForce(versions, at);
+  if (!version) return null;
+  return { version: version.version, rules: earnRulesSchema.parse(JSON.parse(version.rules)) };
+}

@@ -1,0 +1,6 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { customerPayloadSchema, customerUpdated } from "../points/customers.server";
+import { handleWebhook } from "../webhooks/handle.server";
+
+export const action = ({ request }: ActionFunctionArgs) =>
+  handleWebhook(request, customerPayloadSchema, customerUpdated);

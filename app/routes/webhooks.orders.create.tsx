@@ -1,0 +1,6 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { orderPayloadSchema } from "../points/order-payload";
+import { orderCreated } from "../points/orders.server";
+import { handleWebhook } from "../webhooks/handle.server";
+
+export const action = ({ request }: ActionFunctionArgs) => handleWebhook(request, orderPayloadSchema, orderCreated);

@@ -1,0 +1,25 @@
+// The shape every webhook route shares: verify, parse, process exactly once, answer.
+import type { z } from "zod";
+import db from "../db.server";
+import { PayloadError, parsePayload } from "../points/order-payload";
+import { authenticate } from "../shopify.server";
+import { processOnce, type Tx } from "./once.server";
+
+export async function handleWebhook<T>(
+  request: Request,
+  schema: z.ZodType<T>,
+  work: (tx: Tx, shop: string, payload: T) => Promise<void>,
+): Promise<Response> {
+  const { shop, topic, webhookId, eventId, apiVersion, triggeredAt, payload } = await authenticate.webhook(request);
+  let parsed: T;
+  try {
+    parsed = parsePayload(schema, payload, topic);
+  } catch (error) {
+    if (error instanceof PayloadError) {
+      return Response.json({ error: "invalid_payload", message: error.message }, { status: 400 });
+    }
+    throw error;
+  }
+  await processOnce(db, { shop, topic, webhookId, eventId, apiVersion, triggeredAt }, (tx) => work(tx, shop, parsed));
+  return new Response();
+}
