@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // Tests walk untyped JSON responses; production code stays free of `any`.
-    files: ["**/*.test.ts", "**/*.test.tsx"],
+    files: ["**/*.test.ts", "**/*.test.tsx", "test/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
