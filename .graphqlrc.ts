@@ -15,7 +15,8 @@ function project(apiType: ApiType, schema: string, documents: string[], outputDi
         generates: {
           [`${outputDir}/${typesName}.types.d.ts`]: {
             plugins: ["typescript"],
-            config: { defaultScalarType: "string", scalars: { JSON: "unknown" } },
+            // String unions, not TS enums: generated .d.ts files have no runtime enum values.
+            config: { defaultScalarType: "string", scalars: { JSON: "unknown" }, enumsAsTypes: true },
           },
           [`${outputDir}/${typesName}.generated.d.ts`]: {
             preset,

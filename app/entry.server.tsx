@@ -7,9 +7,14 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "./env.server";
+import { startWorker } from "./jobs/worker.server";
+import { SYNC_MEMBER, syncMembers } from "./points/sync.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
+
+// Queued work (balances to Shopify) runs in the app's own process unless turned off.
+if (env.JOBS_WORKER === "on") startWorker({ [SYNC_MEMBER]: syncMembers });
 
 export default async function handleRequest(
   request: Request,

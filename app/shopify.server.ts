@@ -7,6 +7,7 @@ import { ADMIN_API_VERSION } from "./shopify/api-version";
 import { routeShopifyTo } from "./shopify/outbound.server";
 import { createSessionStorage } from "./shopify/session-storage.server";
 import { ensureProgram } from "./points/program.server";
+import { ensureMetafieldDefinitions } from "./points/sync.server";
 import { readShopBasics } from "./shopify/shop.server";
 import { recordInstall } from "./shops.server";
 
@@ -33,6 +34,7 @@ const shopify = shopifyApp({
       await recordInstall(db, session.shop);
       const { currency } = await readShopBasics(admin);
       await db.$transaction((tx) => ensureProgram(tx, session.shop, currency, env.LAUREL_DEMO));
+      await ensureMetafieldDefinitions(admin);
     },
   },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),

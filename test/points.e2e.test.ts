@@ -12,6 +12,13 @@ afterAll(() => t?.close());
 
 const control = (pathname: string, body?: unknown, method?: string) => t.control(pathname, body, method);
 
+/** The customer's points metafield as the emulator holds it. */
+async function pointsMetafield(customerGid: string): Promise<string | undefined> {
+  const state = await control("/shops/points-shop/state");
+  const customer = state.customers.find((c: { gid: string }) => c.gid === customerGid);
+  return customer?.metafields.find((m: { namespace: string; key: string }) => m.key === "points")?.value;
+}
+
 const settle = async () => {
   await t.emulator.webhooks.idle();
   expect(t.emulator.webhooks.deliveries.filter((d) => d.state !== "delivered")).toEqual([]);
@@ -36,6 +43,7 @@ describe("points through the emulator", () => {
     });
     // 100 for signing up, 50 for 50.00 of tea (shipping earns nothing by default).
     expect(member).toMatchObject({ available: 150, pending: 0, lifetimeEarned: 150, email: "ana@example.com" });
+    await expect.poll(() => pointsMetafield(customer.gid), { timeout: 5000 }).toBe("150");
 
     await control(`/shops/points-shop/orders/${order.id}/refunds`, {
       lineItems: [{ lineItemId: order.lineItems[0].id, quantity: 1 }],
@@ -54,6 +62,19 @@ describe("points through the emulator", () => {
     const after = await t.db.member.findUniqueOrThrow({ where: { id: member.id } });
     expect(after).toMatchObject({ available: 100, pending: 0, lifetimeEarned: 100 });
     expect(entries.reduce((sum, e) => sum + e.available, 0)).toBe(after.available);
+    // The balance reaches Shopify within seconds, as customer metafields with definitions.
+    await expect.poll(() => pointsMetafield(customer.gid), { timeout: 5000 }).toBe("100");
+    const state = await control("/shops/points-shop/state");
+    expect(state.metafieldDefinitions).toEqual(
+      expect.arrayContaining([
+        { ownerType: "CUSTOMER", namespace: "app--7000001--loyalty", key: "points", type: "number_integer" },
+        { ownerType: "CUSTOMER", namespace: "app--7000001--loyalty", key: "member", type: "json" },
+      ]),
+    );
+    const synced = JSON.parse(
+      state.customers.find((c: any) => c.gid === customer.gid).metafields.find((m: any) => m.key === "member").value,
+    );
+    expect(synced).toEqual({ points: 100, pending: 0, lifetimeEarned: 100, lifetimeRedeemed: 0 });
   });
 
   it("records the same story entry by entry when deliveries arrive in order", async () => {

@@ -85,6 +85,10 @@ export const dataMap = {
     redactCustomer: (tx, { shop, customerId }) =>
       tx.loyaltyOrder.updateMany({ where: { shop, customerId }, data: { customerId: null } }),
   },
+  // Queued work: member ids and kinds only.
+  Job: {
+    redactShop: (tx, shop) => tx.job.deleteMany({ where: { shop } }),
+  },
   // Delivery bookkeeping: ids and topics only.
   WebhookEvent: {
     redactShop: (tx, shop) => tx.webhookEvent.deleteMany({ where: { shop } }),

@@ -25,6 +25,8 @@ const schema = z.object({
   // Where the admin loads App Bridge from; unset means Shopify's CDN (the demo points it at the
   // emulator's stand-in). @shopify/shopify-app-remix reads it too, for its bounce pages.
   APP_BRIDGE_URL: url.optional(),
+  // Whether this process runs the job worker (off for processes that only serve requests).
+  JOBS_WORKER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   // The demo: a newly installed shop's program is live at once instead of after onboarding.
   LAUREL_DEMO: z
     .enum(["0", "1", "true", "false"], { error: "must be 1 or 0" })

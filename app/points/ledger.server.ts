@@ -2,6 +2,7 @@
 // written together in the caller's transaction.
 import { provider, type Db } from "../db.server";
 import { applyEntry, type Balance, type Entry } from "../loyalty/ledger";
+import { enqueue } from "../jobs/queue.server";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -55,6 +56,11 @@ export async function memberFor(
   return (await tx.member.findUniqueOrThrow({ where: { id: member.id } })) as MemberRow;
 }
 
+/** Queues the member's balance for Shopify (customer metafields; see sync.server.ts). */
+export function enqueueMemberSync(tx: Tx, member: Pick<MemberRow, "id" | "shop">) {
+  return enqueue(tx, { shop: member.shop, kind: "sync_member", key: member.id, payload: { memberId: member.id } });
+}
+
 /** Appends entries and moves the member's balances by them, checking the ledger's rules. */
 export async function append(
   tx: Tx,
@@ -86,5 +92,7 @@ export async function append(
     })),
   });
   const updated = await tx.member.update({ where: { id: member.id }, data: { ...balance, lastActivityAt: now } });
+  // The new balance reaches Shopify through the outbox, committed with the entries.
+  await enqueueMemberSync(tx, member);
   return updated as MemberRow;
 }
