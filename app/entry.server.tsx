@@ -8,13 +8,19 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "./env.server";
 import { startWorker } from "./jobs/worker.server";
+import { expireDue, settleDue } from "./points/schedule.server";
 import { SYNC_MEMBER, syncMembers } from "./points/sync.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
 
 // Queued work (balances to Shopify) runs in the app's own process unless turned off.
-if (env.JOBS_WORKER === "on") startWorker({ [SYNC_MEMBER]: syncMembers });
+if (env.JOBS_WORKER === "on") {
+  startWorker({ [SYNC_MEMBER]: syncMembers }, [
+    { name: "settle pending points", everyMs: 60_000, run: settleDue },
+    { name: "expire points", everyMs: 15 * 60_000, run: expireDue },
+  ]);
+}
 
 export default async function handleRequest(
   request: Request,

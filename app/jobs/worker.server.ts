@@ -31,14 +31,28 @@ export async function runDueJobs(handlers: Record<string, JobHandler>, limit = 2
   return jobs.length;
 }
 
-/** Starts the worker once per process. */
-export function startWorker(handlers: Record<string, JobHandler>, intervalMs = 250): void {
+export interface Scheduled {
+  name: string;
+  everyMs: number;
+  run: (now: Date) => Promise<unknown>;
+}
+
+/** Starts the worker once per process: queued jobs every tick, scheduled tasks on their period. */
+export function startWorker(handlers: Record<string, JobHandler>, scheduled: Scheduled[] = [], intervalMs = 250): void {
   if (globalThis.__laurelWorker) return;
   let busy = false;
+  const lastRun = new Map<string, number>();
   globalThis.__laurelWorker = setInterval(() => {
     if (busy) return;
     busy = true;
-    runDueJobs(handlers)
+    (async () => {
+      await runDueJobs(handlers);
+      for (const task of scheduled) {
+        if (Date.now() - (lastRun.get(task.name) ?? 0) < task.everyMs) continue;
+        lastRun.set(task.name, Date.now());
+        await task.run(new Date());
+      }
+    })()
       .catch((error) => console.error("job worker:", error))
       .finally(() => {
         busy = false;

@@ -5,6 +5,8 @@ import { applyEntry, type Balance, type Entry } from "../loyalty/ledger";
 import { enqueue } from "../jobs/queue.server";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** Reads that work inside a transaction or outside one. */
+export type Client = Tx | Db;
 
 export interface MemberRow {
   id: string;
@@ -91,7 +93,13 @@ export async function append(
       createdAt: now,
     })),
   });
-  const updated = await tx.member.update({ where: { id: member.id }, data: { ...balance, lastActivityAt: now } });
+  // Settlement and expiry are bookkeeping, not the member doing something: they don't reset
+  // the inactivity clock.
+  const active = entries.some((e) => e.reason !== "settle" && e.reason !== "expiry");
+  const updated = await tx.member.update({
+    where: { id: member.id },
+    data: { ...balance, ...(active ? { lastActivityAt: now } : {}) },
+  });
   // The new balance reaches Shopify through the outbox, committed with the entries.
   await enqueueMemberSync(tx, member);
   return updated as MemberRow;

@@ -8,7 +8,7 @@ import {
   rulesInForce,
   type ProgramSettings,
 } from "../loyalty/program";
-import type { Tx } from "./ledger.server";
+import type { Client, Tx } from "./ledger.server";
 
 export interface LoadedProgram {
   shop: string;
@@ -30,7 +30,7 @@ export async function ensureProgram(tx: Tx, shop: string, currency: string, live
   });
 }
 
-export async function loadProgram(tx: Tx, shop: string): Promise<LoadedProgram | null> {
+export async function loadProgram(tx: Client, shop: string): Promise<LoadedProgram | null> {
   const row = await tx.program.findUnique({ where: { shop } });
   if (!row) return null;
   const settings = programSettingsSchema.parse(JSON.parse(row.settings));
@@ -38,7 +38,11 @@ export async function loadProgram(tx: Tx, shop: string): Promise<LoadedProgram |
 }
 
 /** The earn rules an order placed at `at` is judged by, and their version number. */
-export async function rulesAt(tx: Tx, shop: string, at: Date): Promise<{ version: number; rules: EarnRules } | null> {
+export async function rulesAt(
+  tx: Client,
+  shop: string,
+  at: Date,
+): Promise<{ version: number; rules: EarnRules } | null> {
   const versions = await tx.earnRuleVersion.findMany({ where: { shop }, orderBy: { activeFrom: "asc" } });
   const version = rulesInForce(versions, at);
   if (!version) return null;
