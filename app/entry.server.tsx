@@ -8,6 +8,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "./env.server";
 import { startWorker } from "./jobs/worker.server";
+import { CHECK_NEWSLETTER, checkNewsletter } from "./points/newsletter.server";
 import { expireDue, settleDue } from "./points/schedule.server";
 import { SYNC_MEMBER, syncMembers } from "./points/sync.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
@@ -16,7 +17,7 @@ export const streamTimeout = 5000;
 
 // Queued work (balances to Shopify) runs in the app's own process unless turned off.
 if (env.JOBS_WORKER === "on") {
-  startWorker({ [SYNC_MEMBER]: syncMembers }, [
+  startWorker({ [SYNC_MEMBER]: syncMembers, [CHECK_NEWSLETTER]: checkNewsletter }, [
     { name: "settle pending points", everyMs: 60_000, run: settleDue },
     { name: "expire points", everyMs: 15 * 60_000, run: expireDue },
   ]);

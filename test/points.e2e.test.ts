@@ -77,6 +77,24 @@ describe("points through the emulator", () => {
     expect(synced).toEqual({ points: 100, pending: 0, lifetimeEarned: 100, lifetimeRedeemed: 0 });
   });
 
+  it("awards the newsletter bonus once when a customer subscribes", async () => {
+    const customer = await control("/shops/points-shop/customers", { email: "mia@example.com", firstName: "Mia" });
+    await settle();
+    const balance = async () =>
+      (
+        await t.db.member.findUnique({
+          where: { shop_customerId: { shop: "points-shop.myshopify.com", customerId: customer.gid } },
+        })
+      )?.available;
+    await expect.poll(balance, { timeout: 5000 }).toBe(100);
+    await control(`/shops/points-shop/customers/${customer.id}`, { acceptsMarketing: true }, "PATCH");
+    await expect.poll(balance, { timeout: 5000 }).toBe(150);
+    await control(`/shops/points-shop/customers/${customer.id}`, { firstName: "Mia B." }, "PATCH");
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await balance()).toBe(150);
+  });
+
   it("records the same story entry by entry when deliveries arrive in order", async () => {
     await control("/faults", {}, "PUT");
     const customer = await control("/shops/points-shop/customers", { email: "ivan@example.com", firstName: "Иван" });

@@ -27,6 +27,8 @@ const schema = z.object({
   APP_BRIDGE_URL: url.optional(),
   // Whether this process runs the job worker (off for processes that only serve requests).
   JOBS_WORKER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  // Benchmarks only: enables the no-op webhook route used as the throughput floor.
+  BENCH_FLOOR_ROUTE: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
   // The demo: a newly installed shop's program is live at once instead of after onboarding.
   LAUREL_DEMO: z
     .enum(["0", "1", "true", "false"], { error: "must be 1 or 0" })

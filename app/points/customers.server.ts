@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { entry } from "../loyalty/ledger";
 import { append, memberFor, type Tx } from "./ledger.server";
+import { enqueueNewsletterCheck } from "./newsletter.server";
 import { customerGid } from "./order-payload";
 import { loadProgram } from "./program.server";
 
@@ -37,12 +38,14 @@ export async function customerCreated(tx: Tx, shop: string, customer: CustomerPa
     );
     await append(tx, member, [signup], { allowNegative: false }, null, now);
   }
+  // A customer who subscribed as they signed up earns the newsletter bonus too.
+  await enqueueNewsletterCheck(tx, shop, customerId);
 }
 
-/** customers/update: keep the member's contact details current (members only). */
+/** customers/update: keep the member's contact details current, and look for a new opt-in. */
 export async function customerUpdated(tx: Tx, shop: string, customer: CustomerPayload) {
-  await tx.member.updateMany({
-    where: { shop, customerId: customerGid(customer.id), status: "active" },
-    data: details(customer),
-  });
+  const customerId = customerGid(customer.id);
+  await tx.member.updateMany({ where: { shop, customerId, status: "active" }, data: details(customer) });
+  const program = await loadProgram(tx, shop);
+  if (program?.live && program.settings.actions.newsletter > 0) await enqueueNewsletterCheck(tx, shop, customerId);
 }

@@ -1,0 +1,225 @@
+// `npm run bench`: throughput and latency of the points engine's hottest path, printed.
+// Signed orders/paid deliveries, end to end through the production build (HMAC check, exactly-once
+// transaction, earning, ledger, balance, outbox), with 100,000 members, on SQLite and (when it
+// answers) PostgreSQL; against the same server answering a verified no-op with 200 as the floor.
+//   BENCH_MEMBERS (100000)  BENCH_DELIVERIES (4000)  BENCH_CONCURRENCY (32)
+import { spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createRequire } from "node:module";
+import { Agent } from "undici";
+import { ADMIN_API_VERSION } from "../app/shopify/api-version.ts";
+import { DEMO_CREDENTIALS, laurelApp } from "../emulator/config.ts";
+import { startEmulator } from "../emulator/http/server.ts";
+import { freePort, startApp } from "../test/app-server.ts";
+import { setup as migrate } from "./db.ts";
+import { ensureShopifySchemas, schemaPath } from "./shopify-schemas.ts";
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
+const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 4_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const SHOP = "bench.myshopify.com";
+const SECRET = DEMO_CREDENTIALS.apiSecret;
+const requireFromRoot = createRequire(path.join(process.cwd(), "package.json"));
+
+interface Result {
+  label: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+function orderPayload(orderId: number, customerId: number) {
+  return JSON.stringify({
+    id: orderId,
+    admin_graphql_api_id: `gid://shopify/Order/${orderId}`,
+    currency: "USD",
+    created_at: new Date().toISOString(),
+    customer: { id: customerId, admin_graphql_api_id: `gid://shopify/Customer/${customerId}` },
+    line_items: [
+      {
+        id: orderId * 10,
+        product_id: 1,
+        variant_id: 2,
+        quantity: 2,
+        price_set: { shop_money: { amount: "24.50" } },
+        gift_card: false,
+        discount_allocations: [],
+      },
+    ],
+    shipping_lines: [],
+    total_tax_set: { shop_money: { amount: "0.00" } },
+  });
+}
+
+async function load(url: string, topic: string, label: string, offset: number): Promise<Result> {
+  const agent = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 10_000 });
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < DELIVERIES) {
+        const i = next++;
+        const body = orderPayload(offset + i + 1, ((i * 7919) % MEMBERS) + 1);
+        const t = performance.now();
+        const response = await fetch(url, {
+          method: "POST",
+          body,
+          // @ts-expect-error undici's dispatcher option is accepted by Node's fetch
+          dispatcher: agent,
+          headers: {
+            "Content-Type": "application/json",
+            "X-Shopify-Topic": topic,
+            "X-Shopify-Hmac-Sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
+            "X-Shopify-Shop-Domain": SHOP,
+            "X-Shopify-API-Version": "2026-10",
+            "X-Shopify-Webhook-Id": `w-${label}-${i}`,
+            "X-Shopify-Event-Id": `e-${label}-${i}`,
+            "X-Shopify-Triggered-At": new Date().toISOString(),
+          },
+        });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t);
+        if (!response.ok) failures += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await agent.close();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { label, perSecond: DELIVERIES / seconds, p50: at(0.5), p99: at(0.99), failures };
+}
+
+/** 100,000 members, written straight into the database through the generated client. */
+async function seedMembers(databaseUrl: string, provider: "sqlite" | "postgresql") {
+  const { PrismaClient } = requireFromRoot(`./prisma/generated/${provider}`);
+  const adapter =
+    provider === "sqlite"
+      ? new (requireFromRoot("@prisma/adapter-better-sqlite3").PrismaBetterSQLite3)({ url: databaseUrl })
+      : new (requireFromRoot("@prisma/adapter-pg").PrismaPg)({ connectionString: databaseUrl });
+  const db = new PrismaClient({ adapter });
+  for (let start = 0; start < MEMBERS; start += 5_000) {
+    await db.member.createMany({
+      data: Array.from({ length: Math.min(5_000, MEMBERS - start) }, (_, i) => ({
+        shop: SHOP,
+        customerId: `gid://shopify/Customer/${start + i + 1}`,
+        available: 100,
+        lifetimeEarned: 100,
+      })),
+    });
+  }
+  await db.$disconnect();
+}
+
+async function run(provider: "sqlite" | "postgresql", databaseUrl: string): Promise<Result[]> {
+  migrate({ quiet: true, databaseUrl });
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+  // Laurel installs itself on a shop the usual way (token exchange, default program, live as in
+  // the demo); its members then arrive in bulk.
+  const emulator = await startEmulator({
+    app: laurelApp({ appUrl }),
+    schemaFile: schemaPath("admin"),
+    apiVersion: ADMIN_API_VERSION,
+  });
+  const app = await startApp(
+    {
+      NODE_ENV: "production",
+      SHOPIFY_API_KEY: DEMO_CREDENTIALS.apiKey,
+      SHOPIFY_API_SECRET: SECRET,
+      SHOPIFY_APP_URL: appUrl,
+      DATABASE_URL: databaseUrl,
+      SHOPIFY_EMULATOR_URL: emulator.url,
+      LAUREL_DEMO: "1",
+      JOBS_WORKER: "off",
+      BENCH_FLOOR_ROUTE: "on",
+    },
+    port,
+  );
+  try {
+    const created = await fetch(`${emulator.url}/_emulator/shops`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "Bench", handle: "bench" }),
+    });
+    if (!((await created.json()) as { appOpened: boolean }).appOpened)
+      throw new Error(`the app did not install:\n${app.output()}`);
+    const began = Date.now();
+    await seedMembers(databaseUrl, provider);
+    console.log(
+      `  ${provider}: ${MEMBERS.toLocaleString("en")} members seeded in ${((Date.now() - began) / 1000).toFixed(1)} s`,
+    );
+    // Warm up both paths, then measure.
+    await load(`${app.url}/webhooks/noop`, "orders/paid", "warm-noop", 10_000_000);
+    await load(`${app.url}/webhooks/orders/paid`, "orders/paid", `warm-${provider}`, 20_000_000);
+    const floor = await load(`${app.url}/webhooks/noop`, "orders/paid", `floor-${provider}`, 30_000_000);
+    const paid = await load(`${app.url}/webhooks/orders/paid`, "orders/paid", `paid-${provider}`, 40_000_000);
+    return [
+      { ...floor, label: `${provider}: no-op 200 (floor)` },
+      { ...paid, label: `${provider}: orders/paid` },
+    ];
+  } finally {
+    app.stop();
+    await emulator.close();
+  }
+}
+
+function postgresAnswers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(5432, "127.0.0.1");
+    socket.setTimeout(1000);
+    socket.once("connect", () => (socket.end(), resolve(true)));
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => (socket.destroy(), resolve(false)));
+  });
+}
+
+ensureShopifySchemas();
+const build = spawnSync("npx", ["remix", "vite:build"], { encoding: "utf8" });
+if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
+console.log(
+  `Laurel benchmark: ${DELIVERIES} signed orders/paid deliveries, ${CONCURRENCY} at a time, ${os.cpus().length} cores`,
+);
+
+const results: Result[] = [];
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-bench-"));
+try {
+  results.push(...(await run("sqlite", `file:${path.join(dir, "bench.sqlite")}`)));
+  const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (process.env.TEST_DATABASE_URL || (await postgresAnswers())) {
+    const name = `laurel_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    try {
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      results.push(...(await run("postgresql", url.toString())));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  } else {
+    console.log("  postgresql: not answering on 127.0.0.1:5432, skipped");
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+console.log("\n  run                                   deliveries/s    p50 ms    p99 ms   failed   vs floor");
+for (const r of results) {
+  const floor = results.find((f) => f.label.startsWith(r.label.split(":")[0]!) && f.label.includes("floor"))!;
+  const ratio = r === floor ? "" : `${((r.perSecond / floor.perSecond) * 100).toFixed(0)} %`;
+  console.log(
+    `  ${r.label.padEnd(36)} ${r.perSecond.toFixed(0).padStart(12)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)} ${String(r.failures).padStart(8)}   ${ratio}`,
+  );
+}
+console.log("\n  Targets (issue 4): >= 500 deliveries/s on PostgreSQL, p99 < 50 ms.");
