@@ -141,6 +141,8 @@ async function run(provider: "sqlite" | "postgresql", databaseUrl: string): Prom
       LAUREL_DEMO: "1",
       JOBS_WORKER: "off",
       BENCH_FLOOR_ROUTE: "on",
+      // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     },
     port,
   );
