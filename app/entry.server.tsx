@@ -8,6 +8,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "./env.server";
 import { startWorker } from "./jobs/worker.server";
+import { birthdaysDue } from "./points/actions.server";
 import { CHECK_NEWSLETTER, checkNewsletter } from "./points/newsletter.server";
 import { expireDue, settleDue } from "./points/schedule.server";
 import { SYNC_MEMBER, syncMembers } from "./points/sync.server";
@@ -20,6 +21,7 @@ if (env.JOBS_WORKER === "on") {
   startWorker({ [SYNC_MEMBER]: syncMembers, [CHECK_NEWSLETTER]: checkNewsletter }, [
     { name: "settle pending points", everyMs: 60_000, run: settleDue },
     { name: "expire points", everyMs: 15 * 60_000, run: expireDue },
+    { name: "birthday bonuses", everyMs: 60 * 60_000, run: birthdaysDue },
   ]);
 }
 

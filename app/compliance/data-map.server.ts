@@ -62,6 +62,7 @@ export const dataMap = {
             email: null,
             firstName: null,
             lastName: null,
+            birthday: null,
             status: "redacted",
           },
         });

@@ -22,6 +22,20 @@ export const programSettingsSchema = z.object({
     birthday: points,
     newsletter: points,
   }),
+  /** Actions the merchant awards (a review, a follow…), each with its limit. */
+  customActions: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]{1,40}$/, { error: "lowercase letters, digits and hyphens" }),
+        name: z.object({ en: z.string().min(1).max(60), ru: z.string().min(1).max(60) }),
+        points,
+        limit: z.object({
+          count: z.number().int().min(1).max(1000),
+          per: z.enum(["lifetime", "year", "month", "day"]),
+        }),
+      }),
+    )
+    .default([]),
 });
 
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;
@@ -33,6 +47,7 @@ export function defaultSettings(): ProgramSettings {
     allowNegativeAfterRefund: false,
     expiry: { kind: "never" },
     actions: { signup: 100, birthday: 100, newsletter: 50 },
+    customActions: [],
   };
 }
 
