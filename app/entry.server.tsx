@@ -8,7 +8,9 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "./env.server";
 import { startWorker } from "./jobs/worker.server";
+import db from "./db.server";
 import { birthdaysDue } from "./points/actions.server";
+import { enqueueCatalogSync, SYNC_CATALOG, syncCatalog } from "./points/catalog.server";
 import { CHECK_NEWSLETTER, checkNewsletter } from "./points/newsletter.server";
 import { expireDue, settleDue } from "./points/schedule.server";
 import { SYNC_MEMBER, syncMembers } from "./points/sync.server";
@@ -18,10 +20,19 @@ export const streamTimeout = 5000;
 
 // Queued work (balances to Shopify) runs in the app's own process unless turned off.
 if (env.JOBS_WORKER === "on") {
-  startWorker({ [SYNC_MEMBER]: syncMembers, [CHECK_NEWSLETTER]: checkNewsletter }, [
+  startWorker({ [SYNC_MEMBER]: syncMembers, [CHECK_NEWSLETTER]: checkNewsletter, [SYNC_CATALOG]: syncCatalog }, [
     { name: "settle pending points", everyMs: 60_000, run: settleDue },
     { name: "expire points", everyMs: 15 * 60_000, run: expireDue },
     { name: "birthday bonuses", everyMs: 60 * 60_000, run: birthdaysDue },
+    {
+      name: "catalog refresh",
+      everyMs: 24 * 60 * 60_000,
+      run: async () => {
+        for (const { shop } of await db.program.findMany({ select: { shop: true } })) {
+          await db.$transaction((tx) => enqueueCatalogSync(tx, shop));
+        }
+      },
+    },
   ]);
 }
 

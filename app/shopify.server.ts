@@ -6,6 +6,7 @@ import { env } from "./env.server";
 import { ADMIN_API_VERSION } from "./shopify/api-version";
 import { routeShopifyTo } from "./shopify/outbound.server";
 import { createSessionStorage } from "./shopify/session-storage.server";
+import { enqueueCatalogSync } from "./points/catalog.server";
 import { ensureProgram } from "./points/program.server";
 import { ensureMetafieldDefinitions } from "./points/sync.server";
 import { readShopBasics } from "./shopify/shop.server";
@@ -33,7 +34,10 @@ const shopify = shopifyApp({
     afterAuth: async ({ session, admin }) => {
       await recordInstall(db, session.shop);
       const { currency } = await readShopBasics(admin);
-      await db.$transaction((tx) => ensureProgram(tx, session.shop, currency, env.LAUREL_DEMO));
+      await db.$transaction(async (tx) => {
+        await ensureProgram(tx, session.shop, currency, env.LAUREL_DEMO);
+        await enqueueCatalogSync(tx, session.shop);
+      });
       await ensureMetafieldDefinitions(admin);
     },
   },

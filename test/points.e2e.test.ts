@@ -95,6 +95,46 @@ describe("points through the emulator", () => {
     expect(await balance()).toBe(150);
   });
 
+  it("applies a collection bonus from the catalog index the worker keeps", async () => {
+    await control("/shops", { name: "Catalog Shop", openApp: false });
+    const tea = await control("/shops/catalog-shop/products", {
+      title: "Sencha",
+      price: "20.00",
+      collections: ["Teas"],
+      tags: ["Organic"],
+    });
+    // The merchant opens the app: it installs, and the worker indexes the catalog.
+    expect((await control("/shops/catalog-shop/open", {})).appOpened).toBe(true);
+    const facts = () =>
+      t.db.productFacts.findUnique({
+        where: { shop_productId: { shop: "catalog-shop.myshopify.com", productId: tea.gid } },
+      });
+    await expect.poll(async () => (await facts())?.tags, { timeout: 5000 }).toBe('["Organic"]');
+    const [teas] = JSON.parse((await facts())!.collectionIds) as string[];
+
+    // Double points on the Teas collection, from a rules version in force before the order.
+    const current = await t.db.earnRuleVersion.findFirstOrThrow({ where: { shop: "catalog-shop.myshopify.com" } });
+    const rules = JSON.parse(current.rules);
+    rules.bonuses = [
+      { id: "teas-x2", match: { productIds: [], collectionIds: [teas], tags: [] }, kind: "multiplier", value: 200 },
+    ];
+    await t.db.earnRuleVersion.create({
+      data: { shop: current.shop, version: 2, activeFrom: new Date(Date.now() - 1000), rules: JSON.stringify(rules) },
+    });
+
+    const customer = await control("/shops/catalog-shop/customers", { email: "ola@example.com" });
+    await control("/shops/catalog-shop/orders", {
+      customerId: customer.id,
+      lineItems: [{ variantId: tea.variants[0].id, quantity: 1 }],
+      paid: true,
+    });
+    await settle();
+    const purchase = await t.db.ledgerEntry.findFirstOrThrow({
+      where: { shop: "catalog-shop.myshopify.com", reason: "earn_purchase" },
+    });
+    expect(purchase.available).toBe(40);
+  });
+
   it("records the same story entry by entry when deliveries arrive in order", async () => {
     await control("/faults", {}, "PUT");
     const customer = await control("/shops/points-shop/customers", { email: "ivan@example.com", firstName: "Иван" });

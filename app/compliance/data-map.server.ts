@@ -86,6 +86,10 @@ export const dataMap = {
     redactCustomer: (tx, { shop, customerId }) =>
       tx.loyaltyOrder.updateMany({ where: { shop, customerId }, data: { customerId: null } }),
   },
+  // The product index: the merchant's catalog facts.
+  ProductFacts: {
+    redactShop: (tx, shop) => tx.productFacts.deleteMany({ where: { shop } }),
+  },
   // Queued work: member ids and kinds only.
   Job: {
     redactShop: (tx, shop) => tx.job.deleteMany({ where: { shop } }),

@@ -11,6 +11,7 @@ import {
   type Outcome,
   type Policy,
 } from "../loyalty/order-points";
+import { factsFor } from "./catalog.server";
 import { append, balanceOf, lockMember, memberFor, type MemberRow, type Tx } from "./ledger.server";
 import {
   customerGid,
@@ -109,7 +110,9 @@ export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now =
   const previousOrders = await tx.loyaltyOrder.count({
     where: { shop, customerId, placedAt: { lt: placedAt }, orderId: { not: row.state.orderId } },
   });
-  const earning = pointsForOrder(earnOrderFrom(order, previousOrders), rules.rules);
+  const earnOrder = earnOrderFrom(order, previousOrders);
+  const productIds = [...new Set(earnOrder.lines.flatMap((l) => (l.productId ? [l.productId] : [])))];
+  const earning = pointsForOrder(earnOrder, rules.rules, await factsFor(tx, shop, productIds));
   const outcome = onPaid(row.state, earning, balanceOf(member), policyOf(program), now);
   await append(tx, member, outcome.entries, { allowNegative: policyOf(program).allowNegative }, row.state.orderId, now);
   await save(tx, row, outcome.state, {

@@ -149,6 +149,11 @@ const routes: [string, RegExp, Handler][] = [
     /^\/_emulator\/shops\/(?<shop>[^/]+)\/app$/,
     (ctx, p) => [200, appCredentials(ctx.store, ctx.store.shop(p.shop!))],
   ],
+  [
+    "POST",
+    /^\/_emulator\/shops\/(?<shop>[^/]+)\/open$/,
+    async (ctx, p) => [200, { appOpened: await ctx.openApp(ctx.store.shop(p.shop!)) }],
+  ],
   ["GET", /^\/_emulator\/shops\/(?<shop>[^/]+)\/state$/, (ctx, p) => [200, state(ctx.store, ctx.store.shop(p.shop!))]],
   [
     "POST",
