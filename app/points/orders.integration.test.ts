@@ -113,6 +113,46 @@ describe("points engine on the database", () => {
     expect(await member(customer.id)).toMatchObject({ available: 100, lifetimeEarned: 100 });
   });
 
+  it("gives a first-order campaign's bonus to the customer's first order only", async () => {
+    const version = await db.earnRuleVersion.findFirstOrThrow({ where: { shop: shop.domain } });
+    const rules = JSON.parse(version.rules);
+    rules.campaigns = [
+      {
+        id: "welcome",
+        name: "First order bonus",
+        startsAt: "2026-01-01T00:00:00.000Z",
+        endsAt: "2027-01-01T00:00:00.000Z",
+        kind: "fixed",
+        value: 100,
+        firstOrders: 1,
+        segmentIds: null,
+        tierIds: null,
+      },
+    ];
+    await db.earnRuleVersion.update({ where: { id: version.id }, data: { rules: JSON.stringify(rules) } });
+    const customer = store.createCustomer(shop, { email: "first@example.com" });
+    store.createOrder(shop, {
+      customerId: customer.id,
+      lineItems: [{ title: "A", price: "10.00", quantity: 1 }],
+      paid: true,
+      createdAt: "2026-11-01T00:00:00Z",
+    });
+    store.createOrder(shop, {
+      customerId: customer.id,
+      lineItems: [{ title: "B", price: "10.00", quantity: 1 }],
+      paid: true,
+      createdAt: "2026-11-02T00:00:00Z",
+    });
+    for (const delivery of deliveries) await deliver(delivery);
+    const first = await member(customer.id);
+    // 100 sign-up + (10 + 100 welcome) + 10.
+    expect(first).toMatchObject({ available: 220 });
+    const bonuses = await db.ledgerEntry.findMany({ where: { memberId: first.id, reason: "campaign_bonus" } });
+    expect(bonuses.map((e) => [e.key, e.available])).toEqual([
+      [`campaign:welcome:gid://shopify/Order/${[...shop.orders.values()][0]!.id}`, 100],
+    ]);
+  });
+
   it("keeps one member's balance exact under concurrent deliveries", async () => {
     const customer = store.createCustomer(shop, { email: "mia@example.com" });
     for (let i = 0; i < 6; i++) {

@@ -107,11 +107,17 @@ export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now =
   const rules = await rulesAt(tx, shop, placedAt);
   if (!rules) return;
   const member = await memberFor(tx, shop, customerId, { email: order.customer?.email ?? null });
-  const previousOrders = await tx.loyaltyOrder.count({
-    where: { shop, customerId, placedAt: { lt: placedAt }, orderId: { not: row.state.orderId } },
-  });
+  // Only ask the database what the rules can use: the customer's earlier orders matter to
+  // "first N orders" campaigns, the catalog index to collection and tag bonuses (hot path).
+  const needsHistory = rules.rules.campaigns.some((c) => c.firstOrders !== null);
+  const previousOrders = needsHistory
+    ? await tx.loyaltyOrder.count({
+        where: { shop, customerId, placedAt: { lt: placedAt }, orderId: { not: row.state.orderId } },
+      })
+    : 0;
   const earnOrder = earnOrderFrom(order, previousOrders);
-  const productIds = [...new Set(earnOrder.lines.flatMap((l) => (l.productId ? [l.productId] : [])))];
+  const needsFacts = rules.rules.bonuses.some((b) => b.match.collectionIds.length > 0 || b.match.tags.length > 0);
+  const productIds = needsFacts ? [...new Set(earnOrder.lines.flatMap((l) => (l.productId ? [l.productId] : [])))] : [];
   const earning = pointsForOrder(earnOrder, rules.rules, await factsFor(tx, shop, productIds));
   const outcome = onPaid(row.state, earning, balanceOf(member), policyOf(program), now);
   await append(tx, member, outcome.entries, { allowNegative: policyOf(program).allowNegative }, row.state.orderId, now);
