@@ -4,21 +4,9 @@
 // - postgresql:  the same files on PostgreSQL, whenever it answers on 127.0.0.1:5432 or
 //                TEST_DATABASE_URL is set (CI always starts it)
 // - e2e:         *.e2e.test.ts against the built app (`npm run build` output), started as in production
-import net from "node:net";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { LOCAL_POSTGRES, localPostgresAnswers } from "./scripts/postgres.ts";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
-
-const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres";
-
-function localPostgresAnswers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(5432, "127.0.0.1");
-    socket.setTimeout(1000);
-    socket.once("connect", () => (socket.end(), resolve(true)));
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => (socket.destroy(), resolve(false)));
-  });
-}
 
 const postgresUrl = process.env.TEST_DATABASE_URL ?? ((await localPostgresAnswers()) ? LOCAL_POSTGRES : undefined);
 if (!postgresUrl) {

@@ -6,7 +6,6 @@
 import { spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -17,6 +16,7 @@ import { DEMO_CREDENTIALS, laurelApp } from "../emulator/config.ts";
 import { startEmulator } from "../emulator/http/server.ts";
 import { freePort, startApp } from "../test/app-server.ts";
 import { setup as migrate } from "./db.ts";
+import { LOCAL_POSTGRES, localPostgresAnswers } from "./postgres.ts";
 import { ensureShopifySchemas, schemaPath } from "./shopify-schemas.ts";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
@@ -174,16 +174,6 @@ async function run(provider: "sqlite" | "postgresql", databaseUrl: string): Prom
   }
 }
 
-function postgresAnswers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(5432, "127.0.0.1");
-    socket.setTimeout(1000);
-    socket.once("connect", () => (socket.end(), resolve(true)));
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => (socket.destroy(), resolve(false)));
-  });
-}
-
 ensureShopifySchemas();
 const build = spawnSync("npx", ["remix", "vite:build"], { encoding: "utf8" });
 if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
@@ -195,8 +185,8 @@ const results: Result[] = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-bench-"));
 try {
   results.push(...(await run("sqlite", `file:${path.join(dir, "bench.sqlite")}`)));
-  const adminUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  if (process.env.TEST_DATABASE_URL || (await postgresAnswers())) {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? LOCAL_POSTGRES;
+  if (process.env.TEST_DATABASE_URL || (await localPostgresAnswers())) {
     const name = `laurel_bench_${process.pid}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();

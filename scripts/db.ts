@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { databaseTarget, type DatabaseProvider } from "../app/db/url.ts";
+import { LOCAL_POSTGRES } from "./postgres.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PROVIDERS: DatabaseProvider[] = ["sqlite", "postgresql"];
@@ -71,7 +72,7 @@ function prisma(args: string[], databaseUrl: string, inherit = false): Run {
 /** A database URL the CLI can use for diffing a provider's history (it makes its own shadow DB). */
 function scratchUrl(provider: DatabaseProvider): string {
   if (provider === "sqlite") return `file:${path.join(os.tmpdir(), `laurel-scratch-${process.pid}.sqlite`)}`;
-  return process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  return process.env.TEST_DATABASE_URL ?? LOCAL_POSTGRES;
 }
 
 export function generate(): void {
