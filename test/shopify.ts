@@ -53,6 +53,7 @@ export interface WebhookOptions {
 /** A webhook delivery with Shopify's headers, signed with the app secret (or another). */
 export function webhookRequest(path: string, options: WebhookOptions): Request {
   const body = JSON.stringify(options.body);
+  const webhookId = options.webhookId ?? crypto.randomUUID();
   return new Request(new URL(path, APP_URL), {
     method: "POST",
     body,
@@ -62,8 +63,9 @@ export function webhookRequest(path: string, options: WebhookOptions): Request {
       "X-Shopify-Hmac-Sha256": getHmac(body, options.secret ?? TEST_APP.apiSecretKey),
       "X-Shopify-Shop-Domain": options.shop ?? TEST_SHOP,
       "X-Shopify-API-Version": options.apiVersion ?? "2026-10",
-      "X-Shopify-Webhook-Id": options.webhookId ?? crypto.randomUUID(),
-      "X-Shopify-Event-Id": crypto.randomUUID(),
+      "X-Shopify-Webhook-Id": webhookId,
+      // A retry of a delivery carries the same event id, as Shopify's do.
+      "X-Shopify-Event-Id": `event-${webhookId}`,
       "X-Shopify-Triggered-At": new Date().toISOString(),
     },
   });

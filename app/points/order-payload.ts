@@ -62,16 +62,6 @@ export const refundPayloadSchema = z.object({
 
 export type RefundPayload = z.infer<typeof refundPayloadSchema>;
 
-export class PayloadError extends Error {}
-
-/** Parses with a message naming the first bad field. */
-export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown, what: string): T {
-  const result = schema.safeParse(payload);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new PayloadError(`${what}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-}
-
 export const orderGid = (orderId: string) => `gid://shopify/Order/${orderId}`;
 export const customerGid = (customerId: string) => `gid://shopify/Customer/${customerId}`;
 

@@ -8,7 +8,8 @@ import { webhookPayload } from "../../emulator/webhooks/payloads.ts";
 import db from "../db.server";
 import { processOnce } from "../webhooks/once.server";
 import { customerCreated, customerPayloadSchema } from "./customers.server";
-import { orderPayloadSchema, parsePayload, refundPayloadSchema } from "./order-payload";
+import { parsePayload } from "../webhooks/payload";
+import { orderPayloadSchema, refundPayloadSchema } from "./order-payload";
 import { orderCancelled, orderPaid, refundCreated } from "./orders.server";
 import { ensureProgram } from "./program.server";
 

@@ -3,4 +3,4 @@ import { customerCreated, customerPayloadSchema } from "../points/customers.serv
 import { handleWebhook } from "../webhooks/handle.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>
-  handleWebhook(request, customerPayloadSchema, customerCreated);
+  handleWebhook(request, customerPayloadSchema, (tx, shop, customer) => customerCreated(tx, shop, customer));

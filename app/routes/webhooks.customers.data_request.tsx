@@ -1,10 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleDataRequest } from "../compliance/compliance.server";
-import { answer } from "../compliance/webhook-response.server";
-import db from "../db.server";
-import { authenticate } from "../shopify.server";
+import { customerRequestSchema, dataRequested } from "../compliance/compliance.server";
+import { handleWebhook } from "../webhooks/handle.server";
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, webhookId, payload } = await authenticate.webhook(request);
-  return answer(() => handleDataRequest(db, shop, webhookId, payload));
-};
+export const action = ({ request }: ActionFunctionArgs) => handleWebhook(request, customerRequestSchema, dataRequested);

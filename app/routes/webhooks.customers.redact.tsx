@@ -1,10 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleCustomerRedact } from "../compliance/compliance.server";
-import { answer } from "../compliance/webhook-response.server";
-import db from "../db.server";
-import { authenticate } from "../shopify.server";
+import { customerRedacted, customerRequestSchema } from "../compliance/compliance.server";
+import { handleWebhook } from "../webhooks/handle.server";
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, webhookId, payload } = await authenticate.webhook(request);
-  return answer(() => handleCustomerRedact(db, shop, webhookId, payload));
-};
+export const action = ({ request }: ActionFunctionArgs) =>
+  handleWebhook(request, customerRequestSchema, customerRedacted);

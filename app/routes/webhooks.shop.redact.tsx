@@ -1,10 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleShopRedact } from "../compliance/compliance.server";
-import db from "../db.server";
-import { authenticate } from "../shopify.server";
+import { shopRedacted, shopRequestSchema } from "../compliance/compliance.server";
+import { handleWebhook } from "../webhooks/handle.server";
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await authenticate.webhook(request);
-  await handleShopRedact(db, shop);
-  return new Response();
-};
+export const action = ({ request }: ActionFunctionArgs) => handleWebhook(request, shopRequestSchema, shopRedacted);

@@ -1,14 +1,14 @@
 // The shape every webhook route shares: verify, parse, process exactly once, answer.
 import type { z } from "zod";
 import db from "../db.server";
-import { PayloadError, parsePayload } from "../points/order-payload";
+import { PayloadError, parsePayload } from "./payload";
 import { authenticate } from "../shopify.server";
-import { processOnce, type Tx } from "./once.server";
+import { processOnce, type Delivery, type Tx } from "./once.server";
 
 export async function handleWebhook<T>(
   request: Request,
   schema: z.ZodType<T>,
-  work: (tx: Tx, shop: string, payload: T) => Promise<void>,
+  work: (tx: Tx, shop: string, payload: T, delivery: Delivery) => Promise<void>,
 ): Promise<Response> {
   const { shop, topic, webhookId, eventId, apiVersion, triggeredAt, payload } = await authenticate.webhook(request);
   let parsed: T;
@@ -20,6 +20,7 @@ export async function handleWebhook<T>(
     }
     throw error;
   }
-  await processOnce(db, { shop, topic, webhookId, eventId, apiVersion, triggeredAt }, (tx) => work(tx, shop, parsed));
+  const delivery: Delivery = { shop, topic, webhookId, eventId, apiVersion, triggeredAt };
+  await processOnce(db, delivery, (tx) => work(tx, shop, parsed, delivery));
   return new Response();
 }
