@@ -15,6 +15,7 @@ import { ADMIN_API_VERSION } from "../app/shopify/api-version.ts";
 import { DEMO_CREDENTIALS, laurelApp } from "../emulator/config.ts";
 import { startEmulator } from "../emulator/http/server.ts";
 import { freePort, startApp } from "../test/app-server.ts";
+import { databaseUrlFor } from "../test/setup/database-urls.ts";
 import { setup as migrate } from "./db.ts";
 import { LOCAL_POSTGRES, localPostgresAnswers } from "./postgres.ts";
 import { ensureShopifySchemas, schemaPath } from "./shopify-schemas.ts";
@@ -192,9 +193,7 @@ try {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}"`);
     try {
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      results.push(...(await run("postgresql", url.toString())));
+      results.push(...(await run("postgresql", databaseUrlFor(adminUrl, name))));
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();

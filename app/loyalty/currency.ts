@@ -38,7 +38,7 @@ export function toMinor(decimal: string, currency: string): number {
   const exponent = exponentOf(currency);
   const digits = fraction.padEnd(exponent, "0");
   if (digits.length > exponent && /[1-9]/.test(digits.slice(exponent))) {
-    throw new Error(`${decimal} has more decimals than ${currency} allows`);
+    throw new Error(`${decimal} has more decimals than ${currency} allows (${exponent})`);
   }
   const minor = Number(whole) * 10 ** exponent + Number(digits.slice(0, exponent) || 0);
   return sign === "-" ? -minor : minor;

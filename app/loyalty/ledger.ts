@@ -93,7 +93,7 @@ export function balanceOf(entries: Entry[], policy = { allowNegative: true }): B
  * records the rest as a shortfall.
  */
 export function reversal(
-  reason: "refund_reversal" | "cancel_reversal" | "expiry",
+  reason: "refund_reversal" | "cancel_reversal",
   key: string,
   points: number,
   from: "pending" | "available",
@@ -101,20 +101,7 @@ export function reversal(
   policy: { allowNegative: boolean },
   corrects: string | null,
 ): Entry {
-  if (from === "pending") {
-    const taken = Math.min(points, balance.pending);
-    return entry(
-      reason,
-      key,
-      { pending: -taken, lifetimeEarned: reason === "expiry" ? 0 : -taken },
-      { corrects, shortfall: points - taken },
-    );
-  }
-  const taken = policy.allowNegative ? points : Math.max(0, Math.min(points, balance.available));
-  return entry(
-    reason,
-    key,
-    { available: -taken, lifetimeEarned: reason === "expiry" ? 0 : -taken },
-    { corrects, shortfall: points - taken },
-  );
+  const held = from === "pending" ? balance.pending : balance.available;
+  const taken = from === "available" && policy.allowNegative ? points : Math.max(0, Math.min(points, held));
+  return entry(reason, key, { [from]: -taken, lifetimeEarned: -taken }, { corrects, shortfall: points - taken });
 }

@@ -7,9 +7,9 @@ import type { ClaimedJob } from "../jobs/queue.server";
 import { unauthenticated } from "../shopify.server";
 import type { MemberRow } from "./ledger.server";
 
+export { SYNC_MEMBER } from "./ledger.server";
+
 export const METAFIELD_NAMESPACE = "$app:loyalty";
-/** The job kind ledger.server.ts queues for every balance change. */
-export const SYNC_MEMBER = "sync_member";
 const BATCH = 25; // metafieldsSet takes at most 25 metafields per call
 const LOW_WATER = 200; // points of query cost to keep in the bucket before the next call
 

@@ -4,7 +4,7 @@ import { mintSessionToken, type TokenKind } from "../auth/tokens.ts";
 import { gid, parseGid } from "../state/ids.ts";
 import { toDecimal } from "../state/money.ts";
 import { InputError, NotFoundError, type OrderInput, type Store } from "../state/store.ts";
-import type { ShopRecord } from "../state/types.ts";
+import type { CodeDiscount, ShopRecord } from "../state/types.ts";
 import { shopNumericId } from "../graphql/views.ts";
 import { NO_FAULTS, type Faults, type WebhookDeliverer } from "../webhooks/deliverer.ts";
 
@@ -53,6 +53,10 @@ function appCredentials(store: Store, shop: ShopRecord) {
   return { apiKey: store.app.apiKey, accessToken: installation.accessToken, scopes: installation.scopes };
 }
 
+/** A discount's value as the state report shows it: a decimal amount or a percentage. */
+const valueOf = (value: CodeDiscount["value"], currency: string) =>
+  value.kind === "amount" ? { amount: toDecimal(value.amount, currency) } : { percentage: value.percentage };
+
 function state(store: Store, shop: ShopRecord) {
   const metafieldsOf = (ownerGid: string) =>
     [...shop.metafields.values()]
@@ -79,10 +83,7 @@ function state(store: Store, shop: ShopRecord) {
         segmentIds: d.segmentIds,
         usageLimit: d.usageLimit,
         appliesOncePerCustomer: d.appliesOncePerCustomer,
-        value:
-          d.value.kind === "amount"
-            ? { amount: toDecimal(d.value.amount, shop.currency) }
-            : { percentage: d.value.percentage },
+        value: valueOf(d.value, shop.currency),
         startsAt: d.startsAt.toISOString(),
         endsAt: d.endsAt?.toISOString() ?? null,
       })),
@@ -91,10 +92,7 @@ function state(store: Store, shop: ShopRecord) {
         type: `automatic_${d.kind}`,
         title: d.title,
         segmentIds: d.segmentIds,
-        value:
-          d.value.kind === "amount"
-            ? { amount: toDecimal(d.value.amount, shop.currency) }
-            : { percentage: d.value.percentage },
+        value: valueOf(d.value, shop.currency),
       })),
     ],
     segments: [...shop.segments.values()].map((s) => ({ ...ref("Segment", s.id), name: s.name, query: s.query })),

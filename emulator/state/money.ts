@@ -1,7 +1,7 @@
 // Money inside the emulator is integer minor units; Shopify's API speaks decimal strings.
 
 // Currency exponents are facts about ISO 4217, shared with Laurel's domain code.
-import { exponentOf } from "../../app/loyalty/currency.ts";
+import { exponentOf, toMinor as parseMinor } from "../../app/loyalty/currency.ts";
 
 export { exponentOf };
 
@@ -17,19 +17,8 @@ export function toDecimal(minor: number, currency: string): string {
   return `${sign}${whole}.${fraction || "0"}`;
 }
 
-/** "12.50" → 1250 (USD). Rejects more decimals than the currency has. */
-export function toMinor(decimal: string | number, currency: string): number {
-  const text = String(decimal).trim();
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) throw new Error(`not a decimal amount: ${text}`);
-  const [, sign, whole, fraction = ""] = match;
-  const exponent = exponentOf(currency);
-  if (fraction.replace(/0+$/, "").length > exponent) {
-    throw new Error(`${text} has more decimals than ${currency} allows (${exponent})`);
-  }
-  const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, "0").slice(0, exponent) || 0);
-  return sign === "-" ? -minor : minor;
-}
+/** "12.50" (or 12.5 from JSON) → 1250 for USD, exactly: Laurel's own parser, shared. */
+export const toMinor = (decimal: string | number, currency: string): number => parseMinor(String(decimal), currency);
 
 /** Shopify's REST/webhook money strings always carry the currency's decimals: "12.50". */
 export function toFixedDecimal(minor: number, currency: string): string {
