@@ -110,10 +110,3 @@ export function defaultEarnRules(currency: string): EarnRules {
     campaigns: [],
   };
 }
-
-/** The version of the rules in force at `at` (versions sorted by activeFrom ascending). */
-export function rulesInForce<T extends { activeFrom: Date }>(versions: T[], at: Date): T | undefined {
-  let found: T | undefined;
-  for (const version of versions) if (version.activeFrom <= at) found = version;
-  return found ?? versions[0];
-}

@@ -44,18 +44,21 @@ export async function syncCatalog(shop: string, _jobs: ClaimedJob[]): Promise<vo
     const body: { data?: CatalogFactsQuery } = await response.json();
     const page = body.data?.products;
     if (!page) throw new Error("Admin API returned no products page");
-    for (const product of page.nodes) {
-      const facts = {
-        tags: JSON.stringify(product.tags),
-        collectionIds: JSON.stringify(product.collections.nodes.map((c) => c.id)),
-        syncedAt,
-      };
-      await db.productFacts.upsert({
-        where: { shop_productId: { shop, productId: product.id } },
-        create: { shop, productId: product.id, ...facts },
-        update: facts,
-      });
-    }
+    // One page at a time, atomically: a failure leaves the index as it was for that page.
+    await db.$transaction(async (tx) => {
+      for (const product of page.nodes) {
+        const facts = {
+          tags: JSON.stringify(product.tags),
+          collectionIds: JSON.stringify(product.collections.nodes.map((c) => c.id)),
+          syncedAt,
+        };
+        await tx.productFacts.upsert({
+          where: { shop_productId: { shop, productId: product.id } },
+          create: { shop, productId: product.id, ...facts },
+          update: facts,
+        });
+      }
+    });
     after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
   } while (after);
   // Products gone from the shop since the last sync.

@@ -54,13 +54,18 @@ export async function memberFor(
     create: { shop, customerId, ...details },
     update: {},
   });
+  // SQLite has one writer at a time, so the upserted row is current; PostgreSQL locks and re-reads.
+  if (provider !== "postgresql") return member as MemberRow;
   await lockMember(tx, member.id);
   return (await tx.member.findUniqueOrThrow({ where: { id: member.id } })) as MemberRow;
 }
 
-/** Queues the member's balance for Shopify (customer metafields; see sync.server.ts). */
+/** The job that sends a member's balance to Shopify (customer metafields; see sync.server.ts). */
+export const SYNC_MEMBER = "sync_member";
+
+/** Queues the member's balance for Shopify. */
 export function enqueueMemberSync(tx: Tx, member: Pick<MemberRow, "id" | "shop">) {
-  return enqueue(tx, { shop: member.shop, kind: "sync_member", key: member.id, payload: { memberId: member.id } });
+  return enqueue(tx, { shop: member.shop, kind: SYNC_MEMBER, key: member.id, payload: { memberId: member.id } });
 }
 
 /** Appends entries and moves the member's balances by them, checking the ledger's rules. */

@@ -5,7 +5,6 @@ import {
   defaultSettings,
   earnRulesSchema,
   programSettingsSchema,
-  rulesInForce,
   type ProgramSettings,
 } from "../loyalty/program";
 import type { Client, Tx } from "./ledger.server";
@@ -37,14 +36,19 @@ export async function loadProgram(tx: Client, shop: string): Promise<LoadedProgr
   return { shop, status: row.status, currency: row.currency, settings, live: row.status === "live" };
 }
 
-/** The earn rules an order placed at `at` is judged by, and their version number. */
+/**
+ * The earn rules an order placed at `at` is judged by: the newest version already active then.
+ * An order from before the program existed is judged by its first version. One row is read:
+ * this runs for every paid order.
+ */
 export async function rulesAt(
   tx: Client,
   shop: string,
   at: Date,
 ): Promise<{ version: number; rules: EarnRules } | null> {
-  const versions = await tx.earnRuleVersion.findMany({ where: { shop }, orderBy: { activeFrom: "asc" } });
-  const version = rulesInForce(versions, at);
+  const version =
+    (await tx.earnRuleVersion.findFirst({ where: { shop, activeFrom: { lte: at } }, orderBy: { version: "desc" } })) ??
+    (await tx.earnRuleVersion.findFirst({ where: { shop }, orderBy: { version: "asc" } }));
   if (!version) return null;
   return { version: version.version, rules: earnRulesSchema.parse(JSON.parse(version.rules)) };
 }
