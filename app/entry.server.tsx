@@ -14,6 +14,7 @@ import { enqueueCatalogSync, SYNC_CATALOG, syncCatalog } from "./points/catalog.
 import { CHECK_NEWSLETTER, checkNewsletter } from "./points/newsletter.server";
 import { expireDue, settleDue } from "./points/schedule.server";
 import { SYNC_MEMBER, syncMembers } from "./points/sync.server";
+import { recoverRedemptions, returnExpiredCodes } from "./rewards/lifecycle.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
@@ -24,6 +25,8 @@ if (env.JOBS_WORKER === "on") {
     { name: "settle pending points", everyMs: 60_000, run: settleDue },
     { name: "expire points", everyMs: 15 * 60_000, run: expireDue },
     { name: "birthday bonuses", everyMs: 60 * 60_000, run: birthdaysDue },
+    { name: "recover redemptions", everyMs: 60_000, run: recoverRedemptions },
+    { name: "return points of expired codes", everyMs: 60 * 60_000, run: returnExpiredCodes },
     {
       name: "catalog refresh",
       everyMs: 24 * 60 * 60_000,

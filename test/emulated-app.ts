@@ -10,6 +10,7 @@ import { startEmulator, type Emulator } from "../emulator/http/server.ts";
 import type { DelivererOptions } from "../emulator/webhooks/deliverer.ts";
 import { ensureShopifySchemas, schemaPath } from "../scripts/shopify-schemas.ts";
 import { freePort, migratedSqlite, startApp, type RunningApp } from "./app-server";
+import { emulatorControl } from "./emulator-control";
 
 export interface EmulatedApp {
   emulator: Emulator;
@@ -51,16 +52,7 @@ export async function startEmulatedApp(
     emulator,
     app,
     db,
-    async control(pathname, body, method) {
-      const response = await fetch(`${emulator.url}/_emulator${pathname}`, {
-        method: method ?? (body === undefined ? "GET" : "POST"),
-        headers: { "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = await response.json();
-      if (response.status >= 400) throw new Error(`${pathname}: ${response.status} ${JSON.stringify(json)}`);
-      return json;
-    },
+    control: emulatorControl(emulator.url),
     async close() {
       app.stop();
       await emulator.close();

@@ -86,6 +86,21 @@ export const dataMap = {
     redactCustomer: (tx, { shop, customerId }) =>
       tx.loyaltyOrder.updateMany({ where: { shop, customerId }, data: { customerId: null } }),
   },
+  // The reward catalog: the merchant's.
+  Reward: {
+    redactShop: (tx, shop) => tx.reward.deleteMany({ where: { shop } }),
+  },
+  // Codes a member redeemed: linked to the member only (erased with the member's link above).
+  Redemption: {
+    redactShop: (tx, shop) => tx.redemption.deleteMany({ where: { shop } }),
+    collectCustomer: async (tx, { shop, customerId }) => {
+      const members = await tx.member.findMany({ where: { shop, customerId }, select: { id: true } });
+      return tx.redemption.findMany({
+        where: { shop, memberId: { in: members.map((m) => m.id) } },
+        orderBy: { createdAt: "asc" },
+      });
+    },
+  },
   // The product index: the merchant's catalog facts.
   ProductFacts: {
     redactShop: (tx, shop) => tx.productFacts.deleteMany({ where: { shop } }),

@@ -43,3 +43,13 @@ export function toMinor(decimal: string, currency: string): number {
   const minor = Number(whole) * 10 ** exponent + Number(digits.slice(0, exponent) || 0);
   return sign === "-" ? -minor : minor;
 }
+
+/** 1250 → "12.50" for USD: the decimal string Shopify's `Decimal` and `Money` inputs take. */
+export function toDecimal(minor: number, currency: string): string {
+  if (!Number.isSafeInteger(minor)) throw new Error(`not a whole number of minor units: ${minor}`);
+  const exponent = exponentOf(currency);
+  const digits = String(Math.abs(minor)).padStart(exponent + 1, "0");
+  const whole = exponent === 0 ? digits : digits.slice(0, -exponent);
+  const fraction = exponent === 0 ? "" : `.${digits.slice(-exponent)}`;
+  return `${minor < 0 ? "-" : ""}${whole}${fraction}`;
+}

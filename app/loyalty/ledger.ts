@@ -105,3 +105,36 @@ export function reversal(
   const taken = from === "available" && policy.allowNegative ? points : Math.max(0, Math.min(points, held));
   return entry(reason, key, { [from]: -taken, lifetimeEarned: -taken }, { corrects, shortfall: points - taken });
 }
+
+// A redemption moves points in two steps, so a code is never issued without a debit nor a debit
+// kept without a code: the hold takes them from available while Shopify makes the code; then the
+// hold is either settled (redeemed) or released (back to available).
+const holdKey = (redemptionId: string) => `hold:${redemptionId}`;
+
+export const redeemHold = (redemptionId: string, points: number): Entry =>
+  entry("redeem_hold", holdKey(redemptionId), { available: -points, held: points });
+
+export const redeemSettle = (redemptionId: string, points: number): Entry =>
+  entry(
+    "redeem",
+    `redeem:${redemptionId}`,
+    { held: -points, lifetimeRedeemed: points },
+    { corrects: holdKey(redemptionId) },
+  );
+
+export const redeemRelease = (redemptionId: string, points: number, note: string | null = null): Entry =>
+  entry(
+    "redeem_release",
+    `release:${redemptionId}`,
+    { held: -points, available: points },
+    { corrects: holdKey(redemptionId), note },
+  );
+
+/** Points of a settled redemption given back (an unused code expired, or the merchant's policy). */
+export const redeemRestore = (redemptionId: string, points: number, note: string): Entry =>
+  entry(
+    "restore",
+    `restore:${redemptionId}`,
+    { available: points, lifetimeRedeemed: -points },
+    { corrects: `redeem:${redemptionId}`, note },
+  );

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Earning } from "./earn";
 import { applyEntry, balanceOf, EMPTY_BALANCE, type Balance, type Entry } from "./ledger";
 import {
+  fullyRefunded,
   netPoints,
   newOrder,
   onCancel,
@@ -168,6 +169,8 @@ describe("examples", () => {
     ]);
     expect(step(onRefund(state, "R1", 5_000, balance, policy))).toEqual([["refund_reversal", "refund:R1", -50]]);
     expect(step(onRefund(state, "R1", 5_000, balance, policy))).toEqual([]);
+    expect(fullyRefunded(state)).toBe(false);
+    expect(fullyRefunded(onRefund(state, "R2", 5_000, balance, policy).state)).toBe(true);
     expect(step(onCancel(state, balance, policy))).toEqual([["cancel_reversal", "cancel:gid://shopify/Order/1", -50]]);
     expect(balance).toMatchObject({ available: 0, lifetimeEarned: 0 });
   });

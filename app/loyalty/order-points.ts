@@ -51,6 +51,10 @@ const DAY = 86_400_000;
 
 const refundedAmount = (state: OrderState) => Object.values(state.refunds).reduce((a, b) => a + b, 0);
 
+/** Every eligible unit of the order has been refunded (its Laurel codes may give points back). */
+export const fullyRefunded = (state: OrderState) =>
+  state.paid && state.eligibleAmount > 0 && refundedAmount(state) >= state.eligibleAmount;
+
 /** The points the order should have lost to refunds so far: proportional, rounded down. */
 function reversalTarget(state: OrderState): number {
   if (state.cancelled) return state.earned;

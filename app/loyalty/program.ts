@@ -36,6 +36,15 @@ export const programSettingsSchema = z.object({
       }),
     )
     .default([]),
+  /** Codes read PREFIX-XXXX-XXXX-XXXX; the prefix is the merchant's (letters and digits). */
+  codePrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,12}$/, { error: "1 to 12 letters or digits" })
+    .default("LAUREL"),
+  /** What a refund or cancellation of an order that used a Laurel code does to its points. */
+  codeOnRefund: z.enum(["keep_used", "return_points"]).default("keep_used"),
+  /** Whether an unused code that expired gives its points back. */
+  returnPointsForExpiredCodes: z.boolean().default(false),
 });
 
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;
@@ -48,6 +57,9 @@ export function defaultSettings(): ProgramSettings {
     expiry: { kind: "never" },
     actions: { signup: 100, birthday: 100, newsletter: 50 },
     customActions: [],
+    codePrefix: "LAUREL",
+    codeOnRefund: "keep_used",
+    returnPointsForExpiredCodes: false,
   };
 }
 

@@ -38,6 +38,11 @@ export const orderPayloadSchema = z.object({
     .optional()
     .default([]),
   total_tax_set: shopMoney.optional(),
+  /** The codes the order used (Laurel's among them): one entry per code. */
+  discount_codes: z
+    .array(z.object({ code: z.string() }))
+    .optional()
+    .default([]),
 });
 
 export type OrderPayload = z.infer<typeof orderPayloadSchema>;

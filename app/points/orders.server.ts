@@ -3,6 +3,7 @@
 import { EMPTY_BALANCE } from "../loyalty/ledger";
 import { pointsForOrder } from "../loyalty/earn";
 import {
+  fullyRefunded,
   newOrder,
   onCancel,
   onPaid,
@@ -22,6 +23,7 @@ import {
   type RefundPayload,
 } from "./order-payload";
 import { loadProgram, rulesAt, type LoadedProgram } from "./program.server";
+import { markCodesUsed, orderReversed } from "../rewards/lifecycle.server";
 
 const policyOf = (program: LoadedProgram): Policy => ({
   allowNegative: program.settings.allowNegativeAfterRefund,
@@ -86,22 +88,36 @@ async function settle(
   if (member && program)
     await append(tx, member, outcome.entries, { allowNegative: policyOf(program).allowNegative }, row.state.orderId);
   await save(tx, row, outcome.state);
+  return outcome.state;
 }
 
 /** orders/create: remember the order (its customer and date) before any points move. */
 export async function orderCreated(tx: Tx, shop: string, order: OrderPayload) {
+  const placedAt = new Date(order.created_at);
   await orderRow(tx, shop, orderGid(order.id), {
     customerId: order.customer ? customerGid(order.customer.id) : null,
-    placedAt: new Date(order.created_at),
+    placedAt,
     currency: order.currency,
   });
+  await codesUsed(tx, shop, order, placedAt);
 }
+
+/** The order's Laurel codes are used now (orders/create, or orders/paid if it comes first). */
+const codesUsed = (tx: Tx, shop: string, order: OrderPayload, at: Date) =>
+  markCodesUsed(
+    tx,
+    shop,
+    order.discount_codes.map((d) => d.code),
+    orderGid(order.id),
+    at,
+  );
 
 /** orders/paid: the order's customer earns its points (a member from now on). */
 export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now = new Date()) {
   const placedAt = new Date(order.created_at);
   const customerId = order.customer ? customerGid(order.customer.id) : null;
   const row = await orderRow(tx, shop, orderGid(order.id), { customerId, placedAt, currency: order.currency });
+  await codesUsed(tx, shop, order, placedAt);
   const program = await loadProgram(tx, shop);
   if (!program?.live || !customerId) return;
   const rules = await rulesAt(tx, shop, placedAt);
@@ -136,9 +152,10 @@ export async function refundCreated(tx: Tx, shop: string, refund: RefundPayload)
   const rules = await rulesAt(tx, shop, row.placedAt ?? new Date());
   if (!rules) return;
   const eligible = eligibleRefunded(refund, rules.rules.purchase, program.currency);
-  await settle(tx, row, program, (member) =>
+  const state = await settle(tx, row, program, (member) =>
     onRefund(row.state, refund.id, eligible, member ? balanceOf(member) : EMPTY_BALANCE, policyOf(program)),
   );
+  if (fullyRefunded(state)) await orderReversed(tx, shop, row.state.orderId, "refunded");
 }
 
 /** orders/cancelled: take back what the order still holds. */
@@ -151,4 +168,5 @@ export async function orderCancelled(tx: Tx, shop: string, order: OrderPayload) 
   const program = await loadProgram(tx, shop);
   const policy: Policy = program ? policyOf(program) : { allowNegative: false, pendingDays: 0 };
   await settle(tx, row, program, (member) => onCancel(row.state, member ? balanceOf(member) : EMPTY_BALANCE, policy));
+  await orderReversed(tx, shop, row.state.orderId, "cancelled");
 }

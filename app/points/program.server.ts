@@ -7,6 +7,7 @@ import {
   programSettingsSchema,
   type ProgramSettings,
 } from "../loyalty/program";
+import { ensureDefaultRewards } from "../rewards/catalog.server";
 import type { Client, Tx } from "./ledger.server";
 
 export interface LoadedProgram {
@@ -17,10 +18,14 @@ export interface LoadedProgram {
   live: boolean;
 }
 
-/** Every shop gets the default program at install (live at once in the demo). Safe to repeat. */
+/**
+ * Every shop gets the default program at install (live at once in the demo): its settings, its
+ * first earn rules and three rewards. Safe to repeat.
+ */
 export async function ensureProgram(tx: Tx, shop: string, currency: string, live: boolean, now = new Date()) {
   const existing = await tx.program.findUnique({ where: { shop } });
   if (existing) return;
+  await ensureDefaultRewards(tx, shop, currency);
   await tx.program.create({
     data: { shop, currency, status: live ? "live" : "draft", settings: JSON.stringify(defaultSettings()) },
   });

@@ -1,6 +1,7 @@
 // The Admin GraphQL endpoint's pipeline, as Shopify runs it: parse, validate against the real
 // schema, price the query, take the cost from the app's bucket on this shop (or refuse), execute,
-// and refund what the query did not use.
+// and refund what the query did not use. Faults set through the control API (faults.ts) can
+// answer instead, or bend the run.
 import {
   execute,
   GraphQLError,
@@ -23,6 +24,7 @@ import {
   throttledError,
 } from "./cost.ts";
 import { executionError, validationError, type ShopifyError } from "./errors.ts";
+import { AdminFaults, selectedRootFields, userErrorPayload } from "./faults.ts";
 import { mutationRoot } from "./mutation-root.ts";
 import { queryRoot } from "./query-root.ts";
 import { fieldResolver, typeResolver } from "./resolve.ts";
@@ -35,7 +37,7 @@ export interface GraphqlRequestBody {
 
 export interface GraphqlResponse {
   status: number;
-  body: { data?: unknown; errors?: ShopifyError[] | Record<string, string>; extensions?: unknown };
+  body: { data?: unknown; errors?: ShopifyError[] | Record<string, string> | string; extensions?: unknown };
 }
 
 export class AdminApi {
@@ -43,11 +45,14 @@ export class AdminApi {
   readonly schema: GraphQLSchema;
   private readonly store: Store;
   private readonly clock: () => number;
+  /** Faults injected through `PUT /_emulator/admin-faults`. */
+  readonly faults: AdminFaults;
 
   constructor(schema: GraphQLSchema, store: Store, clock: () => number = Date.now) {
     this.schema = schema;
     this.store = store;
     this.clock = clock;
+    this.faults = new AdminFaults(schema);
   }
 
   /** The app's bucket on this shop (Shopify limits per app and store). */
@@ -90,6 +95,21 @@ export class AdminApi {
 
     const requested = requestedQueryCost(this.schema, document, variables, operationName);
     const bucket = this.bucket(shop, installation);
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode =>
+        d.kind === "OperationDefinition" && (operationName === undefined || d.name?.value === operationName),
+    );
+    const faults = this.faults.match(shop.domain, () =>
+      operation ? selectedRootFields(document, operation, variables) : new Set(),
+    );
+    if (faults.abort) {
+      this.faults.use([faults.abort]);
+      if (faults.abort.mode === "server-error") return { status: 500, body: { errors: "Internal Server Error" } };
+      return {
+        status: 200,
+        body: { errors: [throttledError()], extensions: costExtension(requested, null, bucket.status()) },
+      };
+    }
     if (requested > SINGLE_QUERY_MAX_COST) {
       return {
         status: 200,
@@ -106,12 +126,15 @@ export class AdminApi {
       };
     }
 
-    const operation = document.definitions.find(
-      (d): d is OperationDefinitionNode =>
-        d.kind === "OperationDefinition" && (operationName === undefined || d.name?.value === operationName),
-    );
+    this.faults.use(faults.applied);
     const context = { store: this.store, shop };
-    const rootValue = operation?.operation === "mutation" ? mutationRoot(context) : queryRoot(context);
+    let rootValue: Record<string, unknown> =
+      operation?.operation === "mutation" ? mutationRoot(context) : queryRoot(context);
+    for (const fault of faults.applied) {
+      if (fault.mode === "user-error") {
+        rootValue = { ...rootValue, [fault.field]: () => userErrorPayload(this.schema, fault.field) };
+      }
+    }
     const result = await execute({
       schema: this.schema,
       document,
@@ -126,7 +149,7 @@ export class AdminApi {
       ? actualQueryCost(this.schema, document, variables, result.data, operationName)
       : requested;
     bucket.refund(Math.max(0, requested - actual));
-    return {
+    const response: GraphqlResponse = {
       status: 200,
       body: {
         ...(result.errors ? { errors: result.errors.map(executionError) } : {}),
@@ -134,5 +157,9 @@ export class AdminApi {
         extensions: costExtension(requested, actual, bucket.status()),
       },
     };
+    // Shopify did the work; the answer is what arrives late.
+    const delays = faults.applied.flatMap((f) => (f.mode === "timeout" ? [f.delayMs ?? 0] : []));
+    if (delays.length > 0) await this.faults.delay(Math.max(...delays));
+    return response;
   }
 }

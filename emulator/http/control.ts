@@ -5,6 +5,7 @@ import { gid, parseGid } from "../state/ids.ts";
 import { toDecimal } from "../state/money.ts";
 import { InputError, NotFoundError, type OrderInput, type Store } from "../state/store.ts";
 import type { CodeDiscount, ShopRecord } from "../state/types.ts";
+import type { AdminFaults } from "../graphql/faults.ts";
 import { shopNumericId } from "../graphql/views.ts";
 import { NO_FAULTS, type Faults, type WebhookDeliverer } from "../webhooks/deliverer.ts";
 
@@ -23,6 +24,8 @@ export interface ControlContext {
   webhooks: WebhookDeliverer;
   /** Opens the app in the shop's admin once, as a merchant does after installing. */
   openApp: (shop: ShopRecord) => Promise<boolean>;
+  /** Faults the Admin GraphQL API answers with (emulator/graphql/faults.ts). */
+  adminFaults: AdminFaults;
 }
 
 type Json = Record<string, unknown>;
@@ -323,6 +326,12 @@ const routes: [string, RegExp, Handler][] = [
       ctx.webhooks.faults = faults;
       return [200, faults];
     },
+  ],
+  ["GET", /^\/_emulator\/admin-faults$/, (ctx) => [200, { faults: ctx.adminFaults.list() }]],
+  [
+    "PUT",
+    /^\/_emulator\/admin-faults$/,
+    (ctx, _p, body) => [200, { faults: ctx.adminFaults.replace(body, (shop) => ctx.store.shop(shop).domain) }],
   ],
 ];
 

@@ -127,7 +127,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         } catch {
           return send(response, 400, { error: "body must be JSON" }, CORS);
         }
-        const [status, result] = await control({ store, webhooks, openApp }, method, url.pathname, body);
+        const [status, result] = await control(
+          { store, webhooks, openApp, adminFaults: api.faults },
+          method,
+          url.pathname,
+          body,
+        );
         return send(response, status, result, CORS);
       }
       const domain = shopDomain(request);
@@ -176,6 +181,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     webhooks,
     async close() {
       webhooks.close();
+      api.faults.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

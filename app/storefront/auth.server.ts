@@ -1,0 +1,59 @@
+// Who is asking: the storefront API trusts nothing but the extension's session token (signed with
+// the app secret by Shopify). The shop is the token's `dest`, the customer its `sub`; a body never
+// names either. Anything wrong with the token, or a shop without Laurel, is a 401 that changes nothing.
+import db from "../db.server";
+import { env } from "../env.server";
+import { requestLocale, type Locale } from "../i18n/locale";
+import { authenticate } from "../shopify.server";
+import { allowedOrigin, withCors } from "./cors";
+import { apiError } from "./errors";
+
+export interface Shopper {
+  shop: string;
+  /** The signed-in customer's GID, or null for a guest. */
+  customerId: string | null;
+  locale: Locale;
+  /** Adds the CORS headers this request may read answers with. */
+  respond: (response: Response) => Response;
+}
+
+const extraOrigins = env.SHOPIFY_EMULATOR_URL ? [new URL(env.SHOPIFY_EMULATOR_URL).origin] : [];
+
+const shopOf = (dest: unknown) =>
+  typeof dest === "string"
+    ? dest
+        .replace(/^https:\/\//, "")
+        .replace(/\/.*$/, "")
+        .toLowerCase()
+    : "";
+
+/**
+ * Authenticates a storefront API request. Throws a Response (CORS included) for a preflight,
+ * or a 401 when the token is missing, forged, expired, for another app or for a shop without Laurel.
+ */
+export async function authenticateShopper(request: Request): Promise<Shopper> {
+  const locale = requestLocale(request);
+  const origin = allowedOrigin(request.headers.get("Origin"), extraOrigins);
+  const respond = (response: Response) => withCors(response, origin);
+  if (request.method === "OPTIONS") throw respond(new Response(null, { status: 204 }));
+  const unauthorized = () => respond(apiError("unauthorized", locale));
+
+  let token: Awaited<ReturnType<typeof authenticate.public.checkout>>["sessionToken"];
+  try {
+    ({ sessionToken: token } = await authenticate.public.checkout(request));
+  } catch (thrown) {
+    if (thrown instanceof Response) throw unauthorized();
+    throw thrown;
+  }
+  // The library skips the audience check for extension tokens; Laurel wants its own.
+  const audience = Array.isArray(token.aud) ? token.aud : [token.aud];
+  if (!audience.includes(env.SHOPIFY_API_KEY)) throw unauthorized();
+  const shop = shopOf(token.dest);
+  const named = new URL(request.url).searchParams.get("shop");
+  if (!shop.endsWith(".myshopify.com") || (named !== null && named.toLowerCase() !== shop)) throw unauthorized();
+  const installed = await db.shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } });
+  if (!installed || installed.uninstalledAt) throw unauthorized();
+  const customerId =
+    typeof token.sub === "string" && token.sub.startsWith("gid://shopify/Customer/") ? token.sub : null;
+  return { shop, customerId, locale, respond };
+}

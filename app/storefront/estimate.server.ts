@@ -1,0 +1,62 @@
+// POST /api/storefront/estimate: what this cart would earn, by the same function that awards the
+// points when the order is paid (the rules in force now, the catalog index for bonuses).
+import { z } from "zod";
+import db from "../db.server";
+import { cartOrder } from "../loyalty/cart";
+import { toMinor } from "../loyalty/currency";
+import { pointsForOrder, type Earning } from "../loyalty/earn";
+import { factsFor } from "../points/catalog.server";
+import { loadProgram, rulesAt } from "../points/program.server";
+import { InvalidInput } from "./errors";
+
+const decimal = z.string().regex(/^\d+(\.\d+)?$/, { error: "a decimal amount such as 12.50" });
+
+export const estimateSchema = z.object({
+  lines: z
+    .array(
+      z.object({
+        variantId: z.string().min(1),
+        productId: z.string().min(1).nullable().optional(),
+        quantity: z.number().int().min(1).max(10_000),
+        price: decimal,
+      }),
+    )
+    .max(250),
+  subtotal: decimal.nullable().optional(),
+});
+
+export type EstimateRequest = z.infer<typeof estimateSchema>;
+
+export async function estimate(
+  shop: string,
+  customerId: string | null,
+  request: EstimateRequest,
+  now = new Date(),
+): Promise<{ points: number; breakdown: Earning } | null> {
+  const [program, rules] = await Promise.all([loadProgram(db, shop), rulesAt(db, shop, now)]);
+  if (!program || !rules) return null;
+  const currency = program.currency;
+  const minor = (amount: string, field: string) => {
+    try {
+      return toMinor(amount, currency);
+    } catch (error) {
+      throw new InvalidInput(field, (error as Error).message);
+    }
+  };
+  const previousOrders = customerId ? await db.loyaltyOrder.count({ where: { shop, customerId } }) : 0;
+  const order = cartOrder(
+    request.lines.map((l) => ({
+      variantId: l.variantId,
+      productId: l.productId ?? null,
+      quantity: l.quantity,
+      unitPrice: minor(l.price, "lines.price"),
+    })),
+    request.subtotal ? minor(request.subtotal, "subtotal") : null,
+    currency,
+    now,
+    previousOrders,
+  );
+  const productIds = [...new Set(order.lines.flatMap((l) => (l.productId ? [l.productId] : [])))];
+  const earning = pointsForOrder(order, rules.rules, await factsFor(db, shop, productIds));
+  return { points: program.live ? earning.total : 0, breakdown: earning };
+}

@@ -1,0 +1,137 @@
+// GET /api/storefront/loyalty: everything an extension shows on first load, for one shopper.
+import db from "../db.server";
+import type { Locale } from "../i18n/locale";
+import { toMinor } from "../loyalty/currency";
+import { expiryOf } from "../loyalty/expiry";
+import { availability, type Discount } from "../loyalty/rewards";
+import { loadProgram, rulesAt } from "../points/program.server";
+import { listRewards } from "../rewards/catalog.server";
+import { earnSummary, type EarnWay } from "./earn-summary";
+import { InvalidInput } from "./errors";
+import { discountValue, localized, rewardValue, type ValueView } from "./views";
+
+export interface LoyaltyView {
+  program: { pointsName: string; currency: string; earnRulesSummary: EarnWay[] };
+  member: {
+    balance: number;
+    pending: number;
+    lifetimeEarned: number;
+    tier: null;
+    nextTier: null;
+    progress: null;
+    expiring: { points: number; at: string }[];
+  } | null;
+  rewards: {
+    id: string;
+    title: string;
+    type: string;
+    cost: number;
+    value: ValueView;
+    affordable: boolean;
+    redeemable: boolean;
+    reason?: string;
+    shortBy: number;
+  }[];
+  codes: { code: string; title: string; value: ValueView; endsAt: string; used: boolean }[];
+}
+
+const ACTIVE_CODES = 20;
+
+export async function loyaltyView(
+  shop: string,
+  customerId: string | null,
+  locale: Locale,
+  /** The cart's subtotal (a decimal in the shop's currency), when checkout asks. */
+  options: { subtotal: string | null; now?: Date },
+): Promise<LoyaltyView | null> {
+  const now = options.now ?? new Date();
+  const [program, rules, rewards, member] = await Promise.all([
+    loadProgram(db, shop),
+    rulesAt(db, shop, now),
+    listRewards(db, shop, ["active"]),
+    customerId ? db.member.findUnique({ where: { shop_customerId: { shop, customerId } } }) : null,
+  ]);
+  if (!program || !rules) return null;
+  let subtotal: number | null = null;
+  try {
+    subtotal = options.subtotal === null ? null : toMinor(options.subtotal, program.currency);
+  } catch (error) {
+    throw new InvalidInput("subtotal", (error as Error).message);
+  }
+  const active = member?.status === "active" ? member : null;
+
+  const [redemptions, movements] = active
+    ? await Promise.all([
+        db.redemption.findMany({
+          where: { shop, memberId: active.id, status: { in: ["holding", "issued"] }, returnedAt: null },
+          orderBy: { createdAt: "desc" },
+          select: { rewardId: true, code: true, title: true, discount: true, endsAt: true, usedAt: true, status: true },
+        }),
+        program.settings.expiry.kind === "fifo"
+          ? db.ledgerEntry.findMany({
+              where: { memberId: active.id, available: { not: 0 } },
+              select: { createdAt: true, available: true },
+              orderBy: { createdAt: "asc" },
+            })
+          : [],
+      ])
+    : [[], []];
+
+  const expiring = active
+    ? expiryOf(
+        program.settings.expiry,
+        movements.map((m) => ({ at: m.createdAt, available: m.available })),
+        active.available,
+        active.lastActivityAt,
+        now,
+      ).upcoming
+    : [];
+
+  return {
+    program: {
+      pointsName: program.settings.pointsName[locale],
+      currency: program.currency,
+      earnRulesSummary: earnSummary(rules.rules, program.settings, program.currency, locale, now),
+    },
+    member: active && {
+      balance: active.available,
+      pending: active.pending,
+      lifetimeEarned: active.lifetimeEarned,
+      tier: null,
+      nextTier: null,
+      progress: null,
+      expiring: expiring.map((e) => ({ points: e.points, at: e.at.toISOString() })),
+    },
+    rewards: rewards.map(({ id, status, reward }) => {
+      const can = availability(reward, status, {
+        balance: active?.available ?? 0,
+        now,
+        redeemedByMember: redemptions.filter((r) => r.rewardId === id).length,
+        tierId: null,
+        segmentIds: [],
+        subtotal,
+      });
+      return {
+        id,
+        title: localized(reward.title, locale),
+        type: reward.type,
+        cost: reward.cost,
+        value: rewardValue(reward, program.currency),
+        affordable: can.affordable,
+        redeemable: active !== null && can.redeemable,
+        ...(can.reason ? { reason: can.reason } : active ? {} : { reason: "not_a_member" }),
+        shortBy: can.shortBy,
+      };
+    }),
+    codes: redemptions
+      .filter((r) => r.status === "issued" && (r.usedAt !== null || r.endsAt > now))
+      .slice(0, ACTIVE_CODES)
+      .map((r) => ({
+        code: r.code,
+        title: localized(JSON.parse(r.title), locale),
+        value: discountValue(JSON.parse(r.discount) as Discount, program.currency),
+        endsAt: r.endsAt.toISOString(),
+        used: r.usedAt !== null,
+      })),
+  };
+}
