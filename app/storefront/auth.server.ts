@@ -48,6 +48,8 @@ export async function authenticateShopper(request: Request): Promise<Shopper> {
   // The library skips the audience check for extension tokens; Laurel wants its own.
   const audience = Array.isArray(token.aud) ? token.aud : [token.aud];
   if (!audience.includes(env.SHOPIFY_API_KEY)) throw unauthorized();
+  // An admin's session token (its issuer ends in /admin) is not a shopper's.
+  if (typeof token.iss === "string" && token.iss.endsWith("/admin")) throw unauthorized();
   const shop = shopOf(token.dest);
   const named = new URL(request.url).searchParams.get("shop");
   if (!shop.endsWith(".myshopify.com") || (named !== null && named.toLowerCase() !== shop)) throw unauthorized();

@@ -37,6 +37,12 @@ export interface LoyaltyView {
 
 const ACTIVE_CODES = 20;
 
+/** Why a reward can't be redeemed; a guest's first reason is that they are not a member. */
+function reasonFor(reason: string | null, member: boolean): { reason?: string } {
+  if (!member && (reason === null || reason === "insufficient_points")) return { reason: "not_a_member" };
+  return reason ? { reason } : {};
+}
+
 export async function loyaltyView(
   shop: string,
   customerId: string | null,
@@ -119,7 +125,7 @@ export async function loyaltyView(
         value: rewardValue(reward, program.currency),
         affordable: can.affordable,
         redeemable: active !== null && can.redeemable,
-        ...(can.reason ? { reason: can.reason } : active ? {} : { reason: "not_a_member" }),
+        ...reasonFor(can.reason, active !== null),
         shortBy: can.shortBy,
       };
     }),

@@ -1,0 +1,34 @@
+import { expect, it } from "vitest";
+import db from "../db.server";
+import { historyPage } from "./history.server";
+
+it("pages through every entry once, newest first, even when entries share a timestamp", async () => {
+  const shop = "history.myshopify.com";
+  const member = await db.member.create({ data: { shop, customerId: "gid://shopify/Customer/1" } });
+  const base = Date.parse("2026-11-01T00:00:00Z");
+  await db.ledgerEntry.createMany({
+    data: Array.from({ length: 45 }, (_, i) => ({
+      shop,
+      memberId: member.id,
+      reason: "earn_action",
+      key: `k${i}`,
+      available: i,
+      // Three entries per second: pages must not skip or repeat ties.
+      createdAt: new Date(base + Math.floor(i / 3) * 1000),
+    })),
+  });
+  const seen: number[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page = await historyPage(member.id, cursor, 20);
+    seen.push(...page.entries.map((e) => e.points));
+    cursor = page.nextCursor;
+    pages += 1;
+  } while (cursor);
+  expect(pages).toBe(3);
+  expect(seen).toHaveLength(45);
+  expect(new Set(seen).size).toBe(45);
+  const times = seen.map((points) => Math.floor(points / 3));
+  expect(times).toEqual([...times].sort((a, b) => b - a));
+});
