@@ -10,7 +10,7 @@ import { env } from "./env.server";
 import { startWorker } from "./jobs/worker.server";
 import db from "./db.server";
 import { birthdaysDue } from "./points/actions.server";
-import { enqueueCatalogSync, SYNC_CATALOG, syncCatalog } from "./points/catalog.server";
+import { enqueueCatalogSync, SYNC_CATALOG, SYNC_PRODUCT, syncCatalog, syncProducts } from "./points/catalog.server";
 import { CHECK_NEWSLETTER, checkNewsletter } from "./points/newsletter.server";
 import { expireDue, settleDue } from "./points/schedule.server";
 import { SYNC_MEMBER, syncMembers } from "./points/sync.server";
@@ -21,7 +21,13 @@ export const streamTimeout = 5000;
 
 // Queued work (balances to Shopify) runs in the app's own process unless turned off.
 if (env.JOBS_WORKER === "on") {
-  startWorker({ [SYNC_MEMBER]: syncMembers, [CHECK_NEWSLETTER]: checkNewsletter, [SYNC_CATALOG]: syncCatalog }, [
+  const handlers = {
+    [SYNC_MEMBER]: syncMembers,
+    [CHECK_NEWSLETTER]: checkNewsletter,
+    [SYNC_CATALOG]: syncCatalog,
+    [SYNC_PRODUCT]: syncProducts,
+  };
+  startWorker(handlers, [
     { name: "settle pending points", everyMs: 60_000, run: settleDue },
     { name: "expire points", everyMs: 15 * 60_000, run: expireDue },
     { name: "birthday bonuses", everyMs: 60 * 60_000, run: birthdaysDue },

@@ -31,6 +31,7 @@ const app = (): AppConfig => ({
   webhookApiVersion: "2026-10",
   subscriptions: [
     { topics: ["orders/paid", "customers/create"], uri: "/webhooks" },
+    { topics: ["products/create", "products/update", "products/delete"], uri: "/webhooks/products" },
     { topics: ["customers/data_request"], uri: "/webhooks/compliance", compliance: true },
   ],
 });
@@ -216,6 +217,120 @@ describe("webhooks", () => {
       shop_domain: "acme.myshopify.com",
       customer: { id: customer.id },
     });
+  });
+});
+
+describe("products", () => {
+  const topicsAndBodies = () =>
+    received
+      .filter((r) => r.request.url === "/webhooks/products")
+      .map((r) => [r.headers["x-shopify-topic"], JSON.parse(r.body)] as const);
+
+  it("sends products/create, products/update and products/delete as the product changes", async () => {
+    await start();
+    await control("/shops", { name: "acme" });
+    const created = await control("/shops/acme/products", {
+      title: "Sencha",
+      price: "14.00",
+      tags: ["tea"],
+      collections: ["Teas"],
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+
+    const patched = await control(
+      `/shops/acme/products/${encodeURIComponent(created.body.gid)}`,
+      { title: "Sencha Green", tags: ["tea", "sale"], collections: ["Teas", "Sale"] },
+      "PATCH",
+    );
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      id,
+      gid: `gid://shopify/Product/${id}`,
+      title: "Sencha Green",
+      tags: ["sale", "tea"],
+      collections: [{ title: "Teas" }, { title: "Sale" }],
+    });
+    expect(patched.body.collections[1].gid).toMatch(/^gid:\/\/shopify\/Collection\/\d+$/);
+
+    // Only the fields given change; collections: [] takes it out of every collection.
+    expect((await control(`/shops/acme/products/${id}`, { collections: [] }, "PATCH")).body).toMatchObject({
+      title: "Sencha Green",
+      tags: ["sale", "tea"],
+      collections: [],
+    });
+    const state = await control("/shops/acme/state");
+    expect(state.body.products).toEqual([expect.objectContaining({ id, title: "Sencha Green", collections: [] })]);
+
+    expect(await control(`/shops/acme/products/${id}`, undefined, "DELETE")).toEqual({
+      status: 200,
+      body: { id, gid: `gid://shopify/Product/${id}`, deleted: true },
+    });
+    expect((await control("/shops/acme/state")).body.products).toEqual([]);
+
+    await emulator.webhooks.idle();
+    const sent = topicsAndBodies();
+    expect(sent.map(([topic]) => topic)).toEqual([
+      "products/create",
+      "products/update",
+      "products/update",
+      "products/delete",
+    ]);
+    expect(sent[0]![1]).toMatchObject({ id, title: "Sencha", tags: "tea" });
+    expect(sent[1]![1]).toMatchObject({ id, title: "Sencha Green", tags: "sale, tea" });
+    expect(sent[1]![1]).not.toHaveProperty("collections");
+    expect(sent[3]![1]).toEqual({ id });
+    const check = await shopify.webhooks.validate({
+      rawBody: received.find((r) => r.headers["x-shopify-topic"] === "products/update")!.body,
+      rawRequest: received.find((r) => r.headers["x-shopify-topic"] === "products/update")!.request,
+    });
+    expect(check).toMatchObject({ valid: true, topic: "PRODUCTS_UPDATE" });
+  });
+
+  it("sends products/update when tagsAdd changes a product's tags", async () => {
+    await start();
+    const shop = await control("/shops", { name: "acme" });
+    const product = await control("/shops/acme/products", { title: "Mug", price: "9.00" });
+    const response = await fetch(`${emulator.url}/admin/api/2026-10/graphql.json`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "X-Shopify-Access-Token": shop.body.app.accessToken,
+        "X-Shopify-Shop-Domain": "acme.myshopify.com",
+      },
+      body: JSON.stringify({
+        query: 'mutation($id: ID!) { tagsAdd(id: $id, tags: ["gift"]) { userErrors { message } } }',
+        variables: { id: product.body.gid },
+      }),
+    });
+    expect(((await response.json()) as any).data.tagsAdd.userErrors).toEqual([]);
+    await emulator.webhooks.idle();
+    expect(topicsAndBodies().at(-1)).toEqual(["products/update", expect.objectContaining({ tags: "gift" })]);
+  });
+
+  it("answers a missing product with 404 and bad changes with 422, changing nothing", async () => {
+    await start();
+    await control("/shops", { name: "acme" });
+    const { id } = (await control("/shops/acme/products", { title: "Mug", price: "9.00", tags: ["a"] })).body;
+    expect((await control("/shops/acme/products/999999", { tags: [] }, "PATCH")).status).toBe(404);
+    expect((await control("/shops/acme/products/999999", undefined, "DELETE")).status).toBe(404);
+    expect(await control(`/shops/acme/products/${id}`, { tags: "a, b" }, "PATCH")).toEqual({
+      status: 422,
+      body: { error: "tags: a list of strings", field: "tags" },
+    });
+    expect((await control(`/shops/acme/products/${id}`, { title: " " }, "PATCH")).body).toEqual({
+      error: "title: can't be blank",
+      field: "title",
+    });
+    expect((await control(`/shops/acme/products/${id}`, { tags: ["b"], collections: [""] }, "PATCH")).body).toEqual({
+      error: "collections: a list of collection titles",
+      field: "collections",
+    });
+    expect((await control("/shops/acme/state")).body.products).toEqual([
+      expect.objectContaining({ id, title: "Mug", tags: ["a"] }),
+    ]);
+    await emulator.webhooks.idle();
+    expect(topicsAndBodies().map(([topic]) => topic)).toEqual(["products/create"]);
   });
 });
 

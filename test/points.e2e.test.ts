@@ -109,7 +109,9 @@ describe("points through the emulator", () => {
       t.db.productFacts.findUnique({
         where: { shop_productId: { shop: "catalog-shop.myshopify.com", productId: tea.gid } },
       });
+    // products/create writes the tags at once; the worker adds the collections from the Admin API.
     await expect.poll(async () => (await facts())?.tags, { timeout: 5000 }).toBe('["Organic"]');
+    await expect.poll(async () => JSON.parse((await facts())?.collectionIds ?? "[]").length, { timeout: 5000 }).toBe(1);
     const [teas] = JSON.parse((await facts())!.collectionIds) as string[];
 
     // Double points on the Teas collection, from a rules version in force before the order.

@@ -98,6 +98,7 @@ function state(store: Store, shop: ShopRecord) {
         value: valueOf(d.value, shop.currency),
       })),
     ],
+    products: [...shop.products.values()].map((p) => productResult(store, shop, p)),
     segments: [...shop.segments.values()].map((s) => ({ ...ref("Segment", s.id), name: s.name, query: s.query })),
     metafieldDefinitions: [...shop.metafieldDefinitions.values()].map((d) => ({
       ownerType: d.ownerType,
@@ -113,6 +114,18 @@ function state(store: Store, shop: ShopRecord) {
       cancelledAt: o.cancelledAt?.toISOString() ?? null,
       discountCodes: o.discountApplications.flatMap((a) => (a.code ? [a.code] : [])),
       refunds: o.refunds.map((r) => ref("Refund", r.id)),
+    })),
+  };
+}
+
+function productResult(store: Store, shop: ShopRecord, product: ReturnType<Store["product"]>) {
+  return {
+    ...ref("Product", product.id),
+    title: product.title,
+    tags: product.tags,
+    collections: store.collectionsOf(shop, product.id).map((id) => ({
+      ...ref("Collection", id),
+      title: shop.collections.get(id)!.title,
     })),
   };
 }
@@ -234,6 +247,33 @@ const routes: [string, RegExp, Handler][] = [
     },
   ],
   [
+    "PATCH",
+    /^\/_emulator\/shops\/(?<shop>[^/]+)\/products\/(?<id>[^/]+)$/,
+    (ctx, p, body) => {
+      const shop = ctx.store.shop(p.shop!);
+      const { title, tags, collections } = body;
+      if (title !== undefined && typeof title !== "string") throw new HttpError(422, "title: a string", "title");
+      if (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === "string"))) {
+        throw new HttpError(422, "tags: a list of strings", "tags");
+      }
+      const product = ctx.store.updateProduct(shop, numericId(p.id, "Product", "id"), {
+        ...(title !== undefined ? { title } : {}),
+        ...(tags !== undefined ? { tags: tags as string[] } : {}),
+        ...(collections !== undefined ? { collections: collections as string[] } : {}),
+      });
+      return [200, productResult(ctx.store, shop, product)];
+    },
+  ],
+  [
+    "DELETE",
+    /^\/_emulator\/shops\/(?<shop>[^/]+)\/products\/(?<id>[^/]+)$/,
+    (ctx, p) => {
+      const shop = ctx.store.shop(p.shop!);
+      const product = ctx.store.deleteProduct(shop, numericId(p.id, "Product", "id"));
+      return [200, { ...ref("Product", product.id), deleted: true }];
+    },
+  ],
+  [
     "POST",
     /^\/_emulator\/shops\/(?<shop>[^/]+)\/orders$/,
     (ctx, p, body) => {
@@ -335,6 +375,18 @@ const routes: [string, RegExp, Handler][] = [
   ],
 ];
 
+/** A GID in the path comes percent-encoded (its slashes would end the segment). */
+function pathParams(groups: Record<string, string> | undefined): Record<string, string> {
+  const decode = (value: string) => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  };
+  return Object.fromEntries(Object.entries(groups ?? {}).map(([key, value]) => [key, decode(value)]));
+}
+
 export async function control(
   ctx: ControlContext,
   method: string,
@@ -346,7 +398,7 @@ export async function control(
     if (!match) continue;
     if (verb !== method) continue;
     try {
-      return await handler(ctx, (match.groups ?? {}) as Record<string, string>, body);
+      return await handler(ctx, pathParams(match.groups), body);
     } catch (error) {
       if (error instanceof HttpError)
         return [error.status, { error: error.message, ...(error.field ? { field: error.field } : {}) }];

@@ -281,6 +281,7 @@ export class Store {
     },
   ): Product {
     if (!input.title?.trim()) throw new InputError("title", "can't be blank");
+    const collections = collectionTitles(input.collections ?? []);
     const at = this.now();
     const product: Product = {
       id: this.nextId(shop),
@@ -310,13 +311,59 @@ export class Store {
       product.variantIds.push(variant.id);
     }
     shop.products.set(product.id, product);
-    for (const title of input.collections ?? []) {
+    this.placeInCollections(shop, product.id, collections);
+    this.emit(shop, { topic: "products/create", product });
+    return product;
+  }
+
+  product(shop: ShopRecord, id: number): Product {
+    const product = shop.products.get(id);
+    if (!product) throw new NotFoundError(`no product ${id}`);
+    return product;
+  }
+
+  /** Changes a product as the admin does; `collections` (titles) replaces its collections. */
+  updateProduct(
+    shop: ShopRecord,
+    id: number,
+    changes: { title?: string; tags?: string[]; collections?: string[] },
+  ): Product {
+    const product = this.product(shop, id);
+    if (changes.title !== undefined && !changes.title.trim()) throw new InputError("title", "can't be blank");
+    const collections = changes.collections === undefined ? undefined : collectionTitles(changes.collections);
+    if (changes.title !== undefined) product.title = changes.title;
+    if (changes.tags !== undefined) product.tags = normalizeTags(changes.tags);
+    if (collections) {
+      for (const collection of shop.collections.values()) {
+        collection.productIds = collection.productIds.filter((p) => p !== product.id);
+      }
+      this.placeInCollections(shop, product.id, collections);
+    }
+    product.updatedAt = this.now();
+    this.emit(shop, { topic: "products/update", product });
+    return product;
+  }
+
+  /** Deletes a product with its variants; past orders keep their lines (product_exists false). */
+  deleteProduct(shop: ShopRecord, id: number): Product {
+    const product = this.product(shop, id);
+    shop.products.delete(id);
+    for (const variantId of product.variantIds) shop.variants.delete(variantId);
+    for (const collection of shop.collections.values()) {
+      collection.productIds = collection.productIds.filter((p) => p !== id);
+    }
+    this.emit(shop, { topic: "products/delete", product });
+    return product;
+  }
+
+  /** Adds the product to the collections with these titles, creating the ones that don't exist. */
+  private placeInCollections(shop: ShopRecord, productId: number, titles: string[]) {
+    for (const title of titles) {
       const existing = [...shop.collections.values()].find((c) => c.title === title);
       const collection = existing ?? { id: this.nextId(shop), title, handle: slug(title), productIds: [] };
-      collection.productIds.push(product.id);
+      if (!collection.productIds.includes(productId)) collection.productIds.push(productId);
       shop.collections.set(collection.id, collection);
     }
-    return product;
   }
 
   collectionsOf(shop: ShopRecord, productId: number): number[] {
@@ -648,7 +695,16 @@ export class Store {
     record.updatedAt = this.now();
     if (type === "Customer") this.emit(shop, { topic: "customers/update", customer: record as Customer });
     if (type === "Order") this.emit(shop, { topic: "orders/updated", order: record as OrderRecord });
+    if (type === "Product") this.emit(shop, { topic: "products/update", product: record as Product });
   }
+}
+
+/** Collection titles as given, refused unless every one is a non-blank string. */
+function collectionTitles(titles: unknown): string[] {
+  if (!Array.isArray(titles) || titles.some((t) => typeof t !== "string" || !t.trim())) {
+    throw new InputError("collections", "a list of collection titles");
+  }
+  return titles as string[];
 }
 
 /** Shopify trims tags, drops empties and duplicates (case-insensitively) and sorts them. */

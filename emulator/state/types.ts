@@ -285,6 +285,9 @@ export interface ShopRecord {
 /** What changed in a shop, for webhooks (topic names as in Shopify's TOML). */
 export type ShopEvent =
   | { topic: "customers/create" | "customers/update"; customer: Customer }
+  | { topic: "products/create" | "products/update"; product: Product }
+  /** The product as it was; Shopify's body names only its id. */
+  | { topic: "products/delete"; product: Product }
   | { topic: "orders/create" | "orders/paid" | "orders/cancelled" | "orders/updated"; order: OrderRecord }
   | { topic: "refunds/create"; order: OrderRecord; refund: RefundRecord }
   | { topic: "app/uninstalled"; app: AppConfig }

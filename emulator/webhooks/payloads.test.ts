@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { shopNumericId } from "../graphql/views.ts";
 import { toFixedDecimal } from "../state/money.ts";
 import { applyValue, refundLines, toPresentment } from "../state/orders.ts";
-import type { Customer, LineItemRecord, OrderRecord, RefundRecord, ShopRecord } from "../state/types.ts";
+import type { Customer, LineItemRecord, OrderRecord, Product, RefundRecord, ShopRecord } from "../state/types.ts";
 import {
   appUninstalledPayload,
   complianceDataRequestPayload,
   customerPayload,
   customerRedactPayload,
   orderPayload,
+  productDeletePayload,
+  productPayload,
   refundPayload,
   shopRedactPayload,
   shopTime,
@@ -73,6 +75,17 @@ const SHIPPING_LINE_KEYS = words(`
 const TAX_LINE_KEYS = words("price rate title price_set channel_liable");
 const DISCOUNT_APPLICATION_KEYS = words(`
   target_type type value value_type allocation_method target_selection code title description
+`);
+// products/create and products/update (shopify.dev webhook reference sample, 2026-01) and its variants.
+const PRODUCT_KEYS = words(`
+  admin_graphql_api_id body_html created_at handle id product_type published_at template_suffix title
+  updated_at vendor status published_scope tags variants options images image media variant_gids
+  has_variants_that_requires_components category
+`);
+const PRODUCT_VARIANT_KEYS = words(`
+  admin_graphql_api_id barcode compare_at_price created_at id inventory_policy position price product_id sku
+  taxable title updated_at option1 option2 option3 image_id inventory_item_id inventory_quantity
+  old_inventory_quantity
 `);
 // app/uninstalled (the Shop resource).
 const SHOP_KEYS = words(`
@@ -561,6 +574,85 @@ describe("customerPayload", () => {
     for (const topic of ["customers/create", "customers/update"] as const) {
       expect(webhookPayload(shop, { topic, customer }, ctx)).toEqual({ topic, body: customerPayload(shop, customer) });
     }
+  });
+});
+
+describe("productPayload", () => {
+  const shop = makeShop();
+  shop.variants.set(3101, {
+    id: 3101,
+    productId: 3001,
+    title: "Default Title",
+    sku: "POT-1",
+    price: 4800,
+    requiresShipping: true,
+    taxable: true,
+    giftCard: false,
+  });
+  const product: Product = {
+    id: 3001,
+    title: "Tea Pot",
+    handle: "tea-pot",
+    vendor: "Laurel Test",
+    productType: "Teaware",
+    tags: ["ceramic", "Gift Ideas"],
+    status: "ACTIVE",
+    variantIds: [3101],
+    createdAt: new Date("2026-02-01T08:00:00Z"),
+    updatedAt: CREATED,
+  };
+  const body = productPayload(shop, product);
+
+  it("uses only keys of Shopify's products/create sample", () => {
+    expectKeysWithin(body, PRODUCT_KEYS);
+    for (const variant of body.variants) expectKeysWithin(variant, PRODUCT_VARIANT_KEYS);
+  });
+
+  it("sends tags as one comma-separated string, and no collections", () => {
+    expect(body).toMatchObject({
+      id: 3001,
+      admin_graphql_api_id: "gid://shopify/Product/3001",
+      title: "Tea Pot",
+      handle: "tea-pot",
+      status: "active",
+      tags: "ceramic, Gift Ideas",
+      created_at: "2026-02-01T08:00:00+00:00",
+      updated_at: "2026-03-01T12:34:56+00:00",
+    });
+    expect(body).not.toHaveProperty("collections");
+    expect(productPayload(shop, { ...product, tags: [] }).tags).toBe("");
+  });
+
+  it("lists the variants with REST money strings, and their GIDs", () => {
+    expect(body.variants).toEqual([
+      expect.objectContaining({
+        id: 3101,
+        admin_graphql_api_id: "gid://shopify/ProductVariant/3101",
+        product_id: 3001,
+        price: "48.00",
+        sku: "POT-1",
+        position: 1,
+        title: "Default Title",
+      }),
+    ]);
+    expect(body.variant_gids).toEqual([
+      { admin_graphql_api_id: "gid://shopify/ProductVariant/3101", updated_at: "2026-03-01T12:34:56.789Z" },
+    ]);
+  });
+
+  it("is the body of products/create and products/update; products/delete sends the id alone", () => {
+    for (const topic of ["products/create", "products/update"] as const) {
+      expect(webhookPayload(shop, { topic, product }, ctx)).toEqual({ topic, body });
+    }
+    expect(productDeletePayload(product)).toEqual({ id: 3001 });
+    expect(webhookPayload(shop, { topic: "products/delete", product }, ctx)).toEqual({
+      topic: "products/delete",
+      body: { id: 3001 },
+    });
+  });
+
+  it("survives JSON as Shopify would send it", () => {
+    expect(JSON.parse(JSON.stringify(body))).toEqual(body);
   });
 });
 

@@ -17,6 +17,14 @@
 // - Customer payloads lost tags, email_marketing_consent and sms_marketing_consent in 2025-01 (as
 //   orders_count/total_spent before them): https://shopify.dev/changelog/new-customer-s-webhook-and-changes-to-existing-customer-s-webhooks-payload
 // - Compliance topics: https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance
+// - products/create and products/update send the REST product resource (the sample at
+//   https://shopify.dev/docs/api/webhooks?reference=toml#list-of-topics-products/create, fields per
+//   https://shopify.dev/docs/api/admin-rest/2026-01/resources/product): `tags` one comma-separated
+//   string, no collections; variants without the weight, shipping and inventory-management fields
+//   that moved to the inventory item in 2024-07; `media` since 2024-07
+//   (https://shopify.dev/changelog/media-included-in-product-webhooks); `category` and
+//   `has_variants_that_requires_components` since 2024-10 (release notes 2024-10, "Products webhook
+//   topics"). products/delete sends the id alone: `{"id": 788032119674292922}`.
 import { allocate, toDecimal, toFixedDecimal } from "../state/money.ts";
 import { gid } from "../state/ids.ts";
 import { lineDiscount, lineTotal, orderTotals, toPresentment } from "../state/orders.ts";
@@ -27,6 +35,7 @@ import type {
   DiscountApplicationRecord,
   LineItemRecord,
   OrderRecord,
+  Product,
   RefundLineRecord,
   RefundRecord,
   ShippingLineRecord,
@@ -61,6 +70,11 @@ function bodyFor(shop: ShopRecord, event: ShopEvent, ctx: PayloadContext): Recor
       return orderPayload(shop, event.order, ctx);
     case "refunds/create":
       return refundPayload(shop, event.order, event.refund);
+    case "products/create":
+    case "products/update":
+      return productPayload(shop, event.product);
+    case "products/delete":
+      return productDeletePayload(event.product);
     case "app/uninstalled":
       return appUninstalledPayload(shop);
     case "customers/data_request":
@@ -448,6 +462,74 @@ function customerFields(shop: ShopRecord, customer: Customer) {
 /** customers/create and customers/update. The emulator keeps no addresses. */
 export function customerPayload(shop: ShopRecord, customer: Customer) {
   return { ...customerFields(shop, customer), addresses: [] };
+}
+
+// --- products ------------------------------------------------------------------------------------
+
+/**
+ * products/create and products/update. The emulator keeps no images, media, options, inventory or
+ * category: those are empty or null as in Shopify's sample; a variant's title is its option1.
+ */
+export function productPayload(shop: ShopRecord, product: Product) {
+  const variants = product.variantIds.flatMap((id) => {
+    const variant = shop.variants.get(id);
+    return variant ? [variant] : [];
+  });
+  return {
+    admin_graphql_api_id: gid("Product", product.id),
+    body_html: null,
+    created_at: time(shop, product.createdAt),
+    handle: product.handle,
+    id: product.id,
+    product_type: product.productType,
+    // The emulator publishes active products to the online store when they are created.
+    published_at: product.status === "ACTIVE" ? time(shop, product.createdAt) : null,
+    template_suffix: null,
+    title: product.title,
+    updated_at: time(shop, product.updatedAt),
+    vendor: product.vendor,
+    status: product.status.toLowerCase(),
+    published_scope: "web",
+    tags: product.tags.join(", "),
+    variants: variants.map((variant, index) => ({
+      admin_graphql_api_id: gid("ProductVariant", variant.id),
+      barcode: null,
+      compare_at_price: null,
+      created_at: time(shop, product.createdAt),
+      id: variant.id,
+      inventory_policy: "deny",
+      position: index + 1,
+      price: toFixedDecimal(variant.price, shop.currency),
+      product_id: product.id,
+      sku: variant.sku,
+      taxable: variant.taxable,
+      title: variant.title,
+      updated_at: time(shop, product.updatedAt),
+      option1: variant.title,
+      option2: null,
+      option3: null,
+      image_id: null,
+      inventory_item_id: null,
+      inventory_quantity: 0,
+      old_inventory_quantity: 0,
+    })),
+    options: [],
+    images: [],
+    image: null,
+    media: [],
+    // UTC with milliseconds here, unlike the other times (as in Shopify's sample).
+    variant_gids: variants.map((variant) => ({
+      admin_graphql_api_id: gid("ProductVariant", variant.id),
+      updated_at: product.updatedAt.toISOString(),
+    })),
+    has_variants_that_requires_components: false,
+    category: null,
+  };
+}
+
+/** products/delete: the id alone. */
+export function productDeletePayload(product: Product) {
+  return { id: product.id };
 }
 
 // --- shop and compliance -------------------------------------------------------------------------
