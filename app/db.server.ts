@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { PrismaClient } from "../prisma/generated/sqlite";
+import { capturingAdapter, sqlOf, type Sql, type Tx } from "./db/sql.server";
 import { databaseTarget, type DatabaseTarget } from "./db/url";
 
 export type Db = PrismaClient;
@@ -20,12 +21,12 @@ export function createDb(target: DatabaseTarget): Db {
     const { PrismaPg } = requireFromRoot("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
     // A short connect timeout: /healthz must report an unreachable database, not hang.
     const adapter = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 3000 });
-    return new generated.PrismaClient({ adapter });
+    return new generated.PrismaClient({ adapter: capturingAdapter(adapter) });
   }
   const { PrismaBetterSQLite3 } = requireFromRoot(
     "@prisma/adapter-better-sqlite3",
   ) as typeof import("@prisma/adapter-better-sqlite3");
-  return new generated.PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) });
+  return new generated.PrismaClient({ adapter: capturingAdapter(new PrismaBetterSQLite3({ url: target.url })) });
 }
 
 /** True when the database answers a trivial query. */
@@ -50,3 +51,6 @@ const db: Db = globalThis.__laurelDb ?? createDb(databaseTarget(process.env.DATA
 if (process.env.NODE_ENV === "development") globalThis.__laurelDb = db;
 
 export default db;
+
+/** Plain SQL on this transaction, in this database's dialect (db/sql.server.ts). */
+export const sql = (tx: Tx | Db): Sql => sqlOf(tx, provider);

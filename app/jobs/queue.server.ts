@@ -1,7 +1,8 @@
 // The job queue in the database. Enqueue inside the transaction that makes the change; the worker
 // claims due jobs with a lease, so a crashed worker's jobs run again once the lease lapses, and on
 // PostgreSQL several app instances share the queue (FOR UPDATE SKIP LOCKED).
-import { provider, type Db } from "../db.server";
+import { randomUUID } from "node:crypto";
+import { provider, sql, type Db } from "../db.server";
 import type { Tx } from "../points/ledger.server";
 
 export const LEASE_MS = 60_000;
@@ -23,12 +24,14 @@ export async function enqueue(
   job: { shop: string; kind: string; key: string; payload?: unknown },
   now = new Date(),
 ) {
-  const payload = JSON.stringify(job.payload ?? {});
-  await tx.job.upsert({
-    where: { shop_kind_key: { shop: job.shop, kind: job.kind, key: job.key } },
-    create: { shop: job.shop, kind: job.kind, key: job.key, payload, runAt: now },
-    update: { payload, status: "queued", runAt: now, attempts: 0, lastError: null, version: { increment: 1 } },
-  });
+  await sql(tx).execute(
+    `INSERT INTO "Job" ("id", "shop", "kind", "key", "payload", "runAt", "createdAt", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $6)
+     ON CONFLICT ("shop", "kind", "key") DO UPDATE SET "payload" = EXCLUDED."payload", "status" = 'queued',
+       "runAt" = EXCLUDED."runAt", "attempts" = 0, "lastError" = NULL, "version" = "Job"."version" + 1,
+       "updatedAt" = EXCLUDED."updatedAt"`,
+    [randomUUID(), job.shop, job.kind, job.key, JSON.stringify(job.payload ?? {}), now],
+  );
 }
 
 /** Claims up to `limit` due jobs (queued, or running with a lapsed lease). */

@@ -1,10 +1,12 @@
 // The ledger in the database: members, their entries and the balance projection, always
 // written together in the caller's transaction.
-import { provider, type Db } from "../db.server";
+import { randomUUID } from "node:crypto";
+import { provider, sql, type Db } from "../db.server";
+import type { Tx } from "../db/sql.server";
 import { applyEntry, type Balance, type Entry } from "../loyalty/ledger";
 import { enqueue } from "../jobs/queue.server";
 
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Tx };
 /** Reads that work inside a transaction or outside one. */
 export type Client = Tx | Db;
 
@@ -27,13 +29,24 @@ export const balanceOf = (member: MemberRow): Balance => ({
   lifetimeRedeemed: member.lifetimeRedeemed,
 });
 
+const MEMBER_COLUMNS = `"id", "shop", "customerId", "status", "available", "pending", "held", "lifetimeEarned", "lifetimeRedeemed"`;
+
 /**
  * Holds the member's row for the rest of the transaction, so two deliveries for one member never
  * decide from the same stale balance. (SQLite runs one write transaction at a time anyway.)
  */
 export async function lockMember(tx: Tx, memberId: string): Promise<void> {
-  if (provider === "postgresql")
-    await tx.$executeRawUnsafe(`SELECT 1 FROM "Member" WHERE "id" = $1 FOR UPDATE`, memberId);
+  if (provider === "postgresql") await sql(tx).query(`SELECT 1 FROM "Member" WHERE "id" = $1 FOR UPDATE`, [memberId]);
+}
+
+/** The member's current row, locked for the rest of the transaction. */
+export async function lockedMember(tx: Tx, memberId: string): Promise<MemberRow> {
+  const [member] = await sql(tx).query<MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM "Member" WHERE "id" = $1${provider === "postgresql" ? " FOR UPDATE" : ""}`,
+    [memberId],
+  );
+  if (!member) throw new Error(`no member ${memberId}`);
+  return member;
 }
 
 export interface MemberDetails {
@@ -48,24 +61,43 @@ export async function memberFor(
   shop: string,
   customerId: string,
   details: MemberDetails = {},
+  now = new Date(),
 ): Promise<MemberRow> {
-  const member = await tx.member.upsert({
-    where: { shop_customerId: { shop, customerId } },
-    create: { shop, customerId, ...details },
-    update: {},
-  });
-  // SQLite has one writer at a time, so the upserted row is current; PostgreSQL locks and re-reads.
-  if (provider !== "postgresql") return member as MemberRow;
-  await lockMember(tx, member.id);
-  return (await tx.member.findUniqueOrThrow({ where: { id: member.id } })) as MemberRow;
+  const insert = `INSERT INTO "Member" ("id", "shop", "customerId", "email", "firstName", "lastName", "enrolledAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+  const args = [
+    randomUUID(),
+    shop,
+    customerId,
+    details.email ?? null,
+    details.firstName ?? null,
+    details.lastName ?? null,
+    now,
+  ];
+  if (provider === "postgresql") {
+    // On a conflict PostgreSQL locks the existing row and returns its latest version: one
+    // statement enrols or finds, and locks.
+    const [member] = await sql(tx).query<MemberRow>(
+      `${insert} ON CONFLICT ("shop", "customerId") DO UPDATE SET "shop" = EXCLUDED."shop" RETURNING ${MEMBER_COLUMNS}`,
+      args,
+    );
+    return member!;
+  }
+  // SQLite has one writer at a time; its RETURNING loses column types, so read the row back.
+  await sql(tx).execute(`${insert} ON CONFLICT ("shop", "customerId") DO NOTHING`, args);
+  const [member] = await sql(tx).query<MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM "Member" WHERE "shop" = $1 AND "customerId" = $2`,
+    [shop, customerId],
+  );
+  return member!;
 }
 
 /** The job that sends a member's balance to Shopify (customer metafields; see sync.server.ts). */
 export const SYNC_MEMBER = "sync_member";
 
 /** Queues the member's balance for Shopify. */
-export function enqueueMemberSync(tx: Tx, member: Pick<MemberRow, "id" | "shop">) {
-  return enqueue(tx, { shop: member.shop, kind: SYNC_MEMBER, key: member.id, payload: { memberId: member.id } });
+export function enqueueMemberSync(tx: Tx, member: Pick<MemberRow, "id" | "shop">, now = new Date()) {
+  return enqueue(tx, { shop: member.shop, kind: SYNC_MEMBER, key: member.id, payload: { memberId: member.id } }, now);
 }
 
 /** Appends entries and moves the member's balances by them, checking the ledger's rules. */
@@ -79,33 +111,50 @@ export async function append(
 ): Promise<MemberRow> {
   if (entries.length === 0) return member;
   const balance = entries.reduce((b, e) => applyEntry(b, e, policy), balanceOf(member));
-  await tx.ledgerEntry.createMany({
-    data: entries.map((e) => ({
-      shop: member.shop,
-      memberId: member.id,
-      reason: e.reason,
-      key: e.key,
-      available: e.available,
-      pending: e.pending,
-      held: e.held,
-      lifetimeEarned: e.lifetimeEarned,
-      lifetimeRedeemed: e.lifetimeRedeemed,
-      corrects: e.corrects,
-      shortfall: e.shortfall,
-      pendingUntil: e.pendingUntil,
-      note: e.note,
+  const columns = 16;
+  const values = entries.map(
+    (_, i) => `(${Array.from({ length: columns }, (_, c) => `$${i * columns + c + 1}`).join(", ")})`,
+  );
+  await sql(tx).execute(
+    `INSERT INTO "LedgerEntry" ("id", "shop", "memberId", "reason", "key", "available", "pending", "held",
+       "lifetimeEarned", "lifetimeRedeemed", "corrects", "shortfall", "pendingUntil", "note", "orderId", "createdAt")
+     VALUES ${values.join(", ")}`,
+    entries.flatMap((e) => [
+      randomUUID(),
+      member.shop,
+      member.id,
+      e.reason,
+      e.key,
+      e.available,
+      e.pending,
+      e.held,
+      e.lifetimeEarned,
+      e.lifetimeRedeemed,
+      e.corrects,
+      e.shortfall,
+      e.pendingUntil,
+      e.note,
       orderId,
-      createdAt: now,
-    })),
-  });
+      now,
+    ]),
+  );
   // Settlement and expiry are bookkeeping, not the member doing something: they don't reset
   // the inactivity clock.
   const active = entries.some((e) => e.reason !== "settle" && e.reason !== "expiry");
-  const updated = await tx.member.update({
-    where: { id: member.id },
-    data: { ...balance, ...(active ? { lastActivityAt: now } : {}) },
-  });
+  await sql(tx).execute(
+    `UPDATE "Member" SET "available" = $1, "pending" = $2, "held" = $3, "lifetimeEarned" = $4,
+       "lifetimeRedeemed" = $5${active ? `, "lastActivityAt" = $7` : ""} WHERE "id" = $6`,
+    [
+      balance.available,
+      balance.pending,
+      balance.held,
+      balance.lifetimeEarned,
+      balance.lifetimeRedeemed,
+      member.id,
+      ...(active ? [now] : []),
+    ],
+  );
   // The new balance reaches Shopify through the outbox, committed with the entries.
-  await enqueueMemberSync(tx, member);
-  return updated as MemberRow;
+  await enqueueMemberSync(tx, member, now);
+  return { ...member, ...balance };
 }

@@ -13,7 +13,9 @@ import {
   type Policy,
 } from "../loyalty/order-points";
 import { factsFor } from "./catalog.server";
-import { append, balanceOf, lockMember, memberFor, type MemberRow, type Tx } from "./ledger.server";
+import { randomUUID } from "node:crypto";
+import { provider, sql } from "../db.server";
+import { append, balanceOf, lockedMember, memberFor, type MemberRow, type Tx } from "./ledger.server";
 import {
   customerGid,
   earnOrderFrom,
@@ -38,29 +40,46 @@ interface OrderRow {
   state: OrderState;
 }
 
+const ORDER_COLUMNS = `"id", "memberId", "customerId", "placedAt", "state"`;
+
+/** The order's row, created or completed with what this event knows (nothing known is erased). */
 async function orderRow(
   tx: Tx,
   shop: string,
   orderId: string,
   known: { customerId?: string | null; placedAt?: Date; currency?: string },
-) {
-  const row = await tx.loyaltyOrder.upsert({
-    where: { shop_orderId: { shop, orderId } },
-    create: {
-      shop,
-      orderId,
-      customerId: known.customerId ?? null,
-      placedAt: known.placedAt ?? null,
-      currency: known.currency ?? null,
-      state: JSON.stringify(newOrder(orderId)),
-    },
-    update: {
-      ...(known.customerId ? { customerId: known.customerId } : {}),
-      ...(known.placedAt ? { placedAt: known.placedAt } : {}),
-      ...(known.currency ? { currency: known.currency } : {}),
-    },
-  });
-  return { ...row, state: JSON.parse(row.state) as OrderState } satisfies OrderRow;
+  now = new Date(),
+): Promise<OrderRow> {
+  const upsert = `INSERT INTO "LoyaltyOrder" ("id", "shop", "orderId", "customerId", "placedAt", "currency", "state", "createdAt", "updatedAt")
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+    ON CONFLICT ("shop", "orderId") DO UPDATE SET
+      "customerId" = COALESCE(EXCLUDED."customerId", "LoyaltyOrder"."customerId"),
+      "placedAt" = COALESCE(EXCLUDED."placedAt", "LoyaltyOrder"."placedAt"),
+      "currency" = COALESCE(EXCLUDED."currency", "LoyaltyOrder"."currency"),
+      "updatedAt" = EXCLUDED."updatedAt"`;
+  const args = [
+    randomUUID(),
+    shop,
+    orderId,
+    known.customerId ?? null,
+    known.placedAt ?? null,
+    known.currency ?? null,
+    JSON.stringify(newOrder(orderId)),
+    now,
+  ];
+  type Row = Omit<OrderRow, "state"> & { state: string };
+  let row: Row | undefined;
+  if (provider === "postgresql") {
+    [row] = await sql(tx).query<Row>(`${upsert} RETURNING ${ORDER_COLUMNS}`, args);
+  } else {
+    // SQLite's RETURNING loses column types: read the row back.
+    await sql(tx).execute(upsert, args);
+    [row] = await sql(tx).query<Row>(
+      `SELECT ${ORDER_COLUMNS} FROM "LoyaltyOrder" WHERE "shop" = $1 AND "orderId" = $2`,
+      [shop, orderId],
+    );
+  }
+  return { ...row!, state: JSON.parse(row!.state) as OrderState };
 }
 
 async function save(
@@ -69,7 +88,18 @@ async function save(
   state: OrderState,
   extra: { memberId?: string; earning?: string; ruleVersion?: number } = {},
 ) {
-  await tx.loyaltyOrder.update({ where: { id: row.id }, data: { state: JSON.stringify(state), ...extra } });
+  await sql(tx).execute(
+    `UPDATE "LoyaltyOrder" SET "state" = $1, "memberId" = COALESCE($2, "memberId"), "earning" = COALESCE($3, "earning"),
+       "ruleVersion" = COALESCE($4, "ruleVersion"), "updatedAt" = $5 WHERE "id" = $6`,
+    [
+      JSON.stringify(state),
+      extra.memberId ?? null,
+      extra.earning ?? null,
+      extra.ruleVersion ?? null,
+      new Date(),
+      row.id,
+    ],
+  );
 }
 
 /** Applies an outcome for the order's member, if it has one. */
@@ -79,11 +109,7 @@ async function settle(
   program: LoadedProgram | null,
   decide: (balance: MemberRow | null) => Outcome,
 ) {
-  let member: MemberRow | null = null;
-  if (row.memberId) {
-    await lockMember(tx, row.memberId);
-    member = (await tx.member.findUniqueOrThrow({ where: { id: row.memberId } })) as MemberRow;
-  }
+  const member = row.memberId ? await lockedMember(tx, row.memberId) : null;
   const outcome = decide(member);
   if (member && program)
     await append(tx, member, outcome.entries, { allowNegative: policyOf(program).allowNegative }, row.state.orderId);

@@ -7,6 +7,7 @@ import {
   programSettingsSchema,
   type ProgramSettings,
 } from "../loyalty/program";
+import { sql } from "../db.server";
 import { ensureDefaultRewards } from "../rewards/catalog.server";
 import type { Client, Tx } from "./ledger.server";
 
@@ -34,10 +35,27 @@ export async function ensureProgram(tx: Tx, shop: string, currency: string, live
   });
 }
 
+/**
+ * Settings and rules are JSON validated on every read; the same text always parses to the same
+ * value, so the last few are remembered (read-only: callers never change them).
+ */
+const parsed = new Map<string, unknown>();
+function parseOnce<T>(schema: { parse(value: unknown): T }, kind: string, text: string): T {
+  const key = `${kind}\u0000${text}`;
+  if (parsed.has(key)) return parsed.get(key) as T;
+  const value = schema.parse(JSON.parse(text));
+  if (parsed.size >= 500) parsed.delete(parsed.keys().next().value!);
+  parsed.set(key, value);
+  return value;
+}
+
 export async function loadProgram(tx: Client, shop: string): Promise<LoadedProgram | null> {
-  const row = await tx.program.findUnique({ where: { shop } });
+  const [row] = await sql(tx).query<{ status: string; currency: string; settings: string }>(
+    `SELECT "status", "currency", "settings" FROM "Program" WHERE "shop" = $1`,
+    [shop],
+  );
   if (!row) return null;
-  const settings = programSettingsSchema.parse(JSON.parse(row.settings));
+  const settings = parseOnce(programSettingsSchema, "settings", row.settings);
   return { shop, status: row.status, currency: row.currency, settings, live: row.status === "live" };
 }
 
@@ -51,9 +69,12 @@ export async function rulesAt(
   shop: string,
   at: Date,
 ): Promise<{ version: number; rules: EarnRules } | null> {
-  const version =
-    (await tx.earnRuleVersion.findFirst({ where: { shop, activeFrom: { lte: at } }, orderBy: { version: "desc" } })) ??
-    (await tx.earnRuleVersion.findFirst({ where: { shop }, orderBy: { version: "asc" } }));
-  if (!version) return null;
-  return { version: version.version, rules: earnRulesSchema.parse(JSON.parse(version.rules)) };
+  const [row] = await sql(tx).query<{ version: number; rules: string }>(
+    `SELECT "version", "rules" FROM "EarnRuleVersion" WHERE "shop" = $1
+     ORDER BY CASE WHEN "activeFrom" <= $2 THEN 0 ELSE 1 END, CASE WHEN "activeFrom" <= $2 THEN -"version" ELSE "version" END
+     LIMIT 1`,
+    [shop, at],
+  );
+  if (!row) return null;
+  return { version: row.version, rules: parseOnce(earnRulesSchema, "rules", row.rules) };
 }

@@ -8,3 +8,6 @@ export const action = storefrontRoute(async (shopper, request) => {
   const result = await estimate(shopper.shop, shopper.customerId, await readJson(request, estimateSchema));
   return result ? Response.json(result) : apiError("not_found", shopper.locale);
 });
+
+// Remix hands GET and a browser's preflight (OPTIONS) to the loader.
+export const loader = storefrontRoute(async () => methodNotAllowed("POST"));

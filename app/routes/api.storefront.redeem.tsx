@@ -47,3 +47,6 @@ export const action = storefrontRoute(async (shopper, request) => {
     balance: issued.balance,
   });
 });
+
+// Remix hands GET and a browser's preflight (OPTIONS) to the loader.
+export const loader = storefrontRoute(async () => methodNotAllowed("POST"));

@@ -5,7 +5,7 @@ import db from "../db.server";
 import { env } from "../env.server";
 import { requestLocale, type Locale } from "../i18n/locale";
 import { authenticate } from "../shopify.server";
-import { allowedOrigin, withCors } from "./cors";
+import { withCors } from "./cors";
 import { apiError } from "./errors";
 
 export interface Shopper {
@@ -13,11 +13,9 @@ export interface Shopper {
   /** The signed-in customer's GID, or null for a guest. */
   customerId: string | null;
   locale: Locale;
-  /** Adds the CORS headers this request may read answers with. */
+  /** Adds the CORS headers extensions need to read the answer. */
   respond: (response: Response) => Response;
 }
-
-const extraOrigins = env.SHOPIFY_EMULATOR_URL ? [new URL(env.SHOPIFY_EMULATOR_URL).origin] : [];
 
 const shopOf = (dest: unknown) =>
   typeof dest === "string"
@@ -33,8 +31,7 @@ const shopOf = (dest: unknown) =>
  */
 export async function authenticateShopper(request: Request): Promise<Shopper> {
   const locale = requestLocale(request);
-  const origin = allowedOrigin(request.headers.get("Origin"), extraOrigins);
-  const respond = (response: Response) => withCors(response, origin);
+  const respond = withCors;
   if (request.method === "OPTIONS") throw respond(new Response(null, { status: 204 }));
   const unauthorized = () => respond(apiError("unauthorized", locale));
 

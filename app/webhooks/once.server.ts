@@ -1,9 +1,11 @@
 // Exactly-once processing over Shopify's at-least-once webhooks: the delivery is recorded in
 // the same transaction as its work, so a failure rolls both back (and Shopify's retry succeeds)
 // and a repeat finds the record and does nothing.
-import type { Db } from "../db.server";
+import { randomUUID } from "node:crypto";
+import { sql, type Db } from "../db.server";
+import { transaction, type Tx } from "../db/sql.server";
 
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Tx };
 
 export interface Delivery {
   shop: string;
@@ -13,9 +15,6 @@ export interface Delivery {
   apiVersion: string;
   triggeredAt?: string;
 }
-
-const isUniqueViolation = (error: unknown) =>
-  typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 
 /** Thrown inside the transaction when the delivery was processed before. */
 class AlreadyProcessed extends Error {}
@@ -29,21 +28,23 @@ class AlreadyProcessed extends Error {}
 export async function processOnce(db: Db, delivery: Delivery, work: (tx: Tx) => Promise<void> = async () => {}) {
   const triggeredAt = delivery.triggeredAt ? new Date(delivery.triggeredAt) : null;
   try {
-    return await db.$transaction(async (tx) => {
-      try {
-        await tx.webhookEvent.create({
-          data: {
-            shop: delivery.shop,
-            topic: delivery.topic,
-            dedupeKey: delivery.eventId ?? delivery.webhookId,
-            webhookId: delivery.webhookId,
-            apiVersion: delivery.apiVersion,
-            triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
-          },
-        });
-      } catch (error) {
-        throw isUniqueViolation(error) ? new AlreadyProcessed() : error;
-      }
+    return await transaction(db, async (tx) => {
+      // DO NOTHING names no constraint, but the delivery key is this table's only unique one.
+      const recorded = await sql(tx).query(
+        `INSERT INTO "WebhookEvent" ("id", "shop", "topic", "dedupeKey", "webhookId", "apiVersion", "triggeredAt", "receivedAt")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING "id"`,
+        [
+          randomUUID(),
+          delivery.shop,
+          delivery.topic,
+          delivery.eventId ?? delivery.webhookId,
+          delivery.webhookId,
+          delivery.apiVersion,
+          triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
+          new Date(),
+        ],
+      );
+      if (recorded.length === 0) throw new AlreadyProcessed();
       await work(tx);
       return true;
     });

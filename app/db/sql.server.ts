@@ -1,0 +1,180 @@
+// Plain SQL inside a Prisma transaction, for the hottest paths (decision 007). Prisma's client
+// compiles every call in WebAssembly (about 0.8 ms of CPU each, measured); a statement sent
+// straight to the transaction's driver connection costs about a fifth of that. The driver
+// adapter is wrapped so a transaction started by `transaction()` hands its connection to the
+// callback: ORM calls and plain statements then share one connection and one commit.
+//
+// Statements are written once, PostgreSQL style ($1, $2…, quoted camelCase names); for SQLite the
+// placeholders become `?` in order. Where a transaction was not started by `transaction()`, the
+// same statements go through Prisma's raw API on the same transaction: slower, equally correct.
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Db } from "../db.server";
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type Dialect = "sqlite" | "postgresql";
+
+type ArgType = { scalarType: "string" | "int" | "datetime" | "unknown"; arity: "scalar" };
+interface AdapterQuery {
+  sql: string;
+  args: unknown[];
+  argTypes: ArgType[];
+}
+interface AdapterResult {
+  columnNames: string[];
+  columnTypes: number[];
+  rows: unknown[][];
+}
+interface AdapterTransaction {
+  queryRaw(query: AdapterQuery): Promise<AdapterResult>;
+  executeRaw(query: AdapterQuery): Promise<number>;
+}
+
+/** The adapter's transaction, handed from `startTransaction` to the callback that asked for it. */
+interface Slot {
+  tx?: AdapterTransaction;
+}
+const slots = new AsyncLocalStorage<Slot>();
+const connections = new WeakMap<object, AdapterTransaction>();
+
+type AdapterFactory = {
+  connect(): Promise<object>;
+  connectToShadowDb?(): Promise<object>;
+  readonly provider: string;
+  readonly adapterName: string;
+};
+
+/** Wraps a Prisma driver adapter factory so `transaction()` can reach each transaction's connection. */
+export function capturingAdapter<F extends AdapterFactory>(factory: F): F {
+  const capture = (adapter: object) =>
+    new Proxy(adapter, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target);
+        if (property !== "startTransaction") return typeof value === "function" ? value.bind(target) : value;
+        return async (...args: unknown[]) => {
+          const started = await (value as (...a: unknown[]) => Promise<AdapterTransaction>).apply(target, args);
+          const slot = slots.getStore();
+          if (slot && !slot.tx) slot.tx = started;
+          return started;
+        };
+      },
+    });
+  return new Proxy(factory, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (property === "connect" || property === "connectToShadowDb") {
+        return async () => capture(await (value as () => Promise<object>).call(target));
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/** `db.$transaction(fn)` whose callback can also send plain SQL on the same connection (`sqlOf`). */
+export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const slot: Slot = {};
+  return slots.run(slot, () =>
+    db.$transaction(async (tx) => {
+      if (slot.tx) connections.set(tx, slot.tx);
+      // Later transactions started inside this one are on their own.
+      slot.tx = undefined;
+      return fn(tx);
+    }),
+  );
+}
+
+export interface Sql {
+  dialect: Dialect;
+  /**
+   * Rows as objects; DateTime columns as Dates, 64-bit integers as numbers. SQLite's RETURNING
+   * loses the columns' declared types (numbers come back as text): read typed rows with a SELECT.
+   */
+  query<T = Record<string, unknown>>(text: string, args?: unknown[]): Promise<T[]>;
+  execute(text: string, args?: unknown[]): Promise<number>;
+}
+
+const DATETIME = 10;
+/** Integer columns; the SQLite adapter hands them over as text (it reads them as bigints). */
+const INTEGERS = new Set([0, 1, 128]);
+
+/** $1, $2… → ? for SQLite, with the arguments in the order they appear. */
+function forDialect(text: string, args: unknown[], dialect: Dialect): { text: string; args: unknown[] } {
+  if (dialect === "postgresql") return { text, args };
+  const ordered: unknown[] = [];
+  const converted = text.replace(/\$(\d+)/g, (_, n: string) => {
+    ordered.push(args[Number(n) - 1]);
+    return "?";
+  });
+  return { text: converted, args: ordered };
+}
+
+/** How a value is sent: Dates as the adapter writes them for Prisma (so they compare alike). */
+function argOf(value: unknown): [unknown, ArgType] {
+  if (value instanceof Date) return [value, { scalarType: "datetime", arity: "scalar" }];
+  if (typeof value === "number") return [value, { scalarType: "int", arity: "scalar" }];
+  if (typeof value === "string") return [value, { scalarType: "string", arity: "scalar" }];
+  return [value ?? null, { scalarType: "unknown", arity: "scalar" }];
+}
+
+function objects<T>(result: AdapterResult): T[] {
+  return result.rows.map((row) => {
+    const object: Record<string, unknown> = {};
+    result.columnNames.forEach((name, i) => {
+      const value = row[i];
+      const type = result.columnTypes[i];
+      object[name] =
+        value === null || value === undefined
+          ? null
+          : type === DATETIME
+            ? new Date(String(value))
+            : INTEGERS.has(type!) && typeof value !== "number"
+              ? Number(value)
+              : value;
+    });
+    return object as T;
+  });
+}
+
+/** Plain SQL on the transaction `tx` (its own connection when `transaction()` started it), or outside one. */
+export function sqlOf(tx: Tx | Db, dialect: Dialect): Sql {
+  const connection = connections.get(tx);
+  const prepare = (text: string, args: unknown[]): AdapterQuery => {
+    const converted = forDialect(text, args, dialect);
+    const typed = converted.args.map(argOf);
+    return { sql: converted.text, args: typed.map(([v]) => v), argTypes: typed.map(([, t]) => t) };
+  };
+  if (connection) {
+    return {
+      dialect,
+      query: async (text, args = []) => objects(await connection.queryRaw(prepare(text, args))),
+      execute: (text, args = []) => connection.executeRaw(prepare(text, args)),
+    };
+  }
+  return {
+    dialect,
+    query: async <T>(text: string, args: unknown[] = []) => {
+      const q = prepare(text, args);
+      const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(q.sql, ...q.args);
+      return rows.map((row) => normalise(row, dialect)) as T[];
+    },
+    execute: (text, args = []) => {
+      const q = prepare(text, args);
+      return tx.$executeRawUnsafe(q.sql, ...q.args);
+    },
+  };
+}
+
+/** Prisma's raw API gives SQLite DateTimes as text and counts as bigints: make them as above. */
+function normalise(row: Record<string, unknown>, dialect: Dialect): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    out[key] =
+      typeof value === "bigint"
+        ? Number(value)
+        : dialect === "sqlite" && typeof value === "string" && ISO.test(value)
+          ? new Date(value)
+          : value;
+  }
+  return out;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
