@@ -21,12 +21,16 @@ export function createDb(target: DatabaseTarget): Db {
     const { PrismaPg } = requireFromRoot("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
     // A short connect timeout: /healthz must report an unreachable database, not hang.
     const adapter = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 3000 });
-    return new generated.PrismaClient({ adapter: capturingAdapter(adapter) });
+    const client: Db = new generated.PrismaClient({ adapter: capturingAdapter(adapter, () => client) });
+    return client;
   }
   const { PrismaBetterSQLite3 } = requireFromRoot(
     "@prisma/adapter-better-sqlite3",
   ) as typeof import("@prisma/adapter-better-sqlite3");
-  return new generated.PrismaClient({ adapter: capturingAdapter(new PrismaBetterSQLite3({ url: target.url })) });
+  const client: Db = new generated.PrismaClient({
+    adapter: capturingAdapter(new PrismaBetterSQLite3({ url: target.url }), () => client),
+  });
+  return client;
 }
 
 /** True when the database answers a trivial query. */

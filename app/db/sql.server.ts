@@ -43,10 +43,17 @@ type AdapterFactory = {
   readonly adapterName: string;
 };
 
-/** Wraps a Prisma driver adapter factory so `transaction()` can reach each transaction's connection. */
-export function capturingAdapter<F extends AdapterFactory>(factory: F): F {
-  const capture = (adapter: object) =>
-    new Proxy(adapter, {
+/** The adapter each Prisma client connected through, for statements outside a transaction. */
+const adapters = new WeakMap<object, AdapterTransaction>();
+
+/**
+ * Wraps a Prisma driver adapter factory so `transaction()` can reach each transaction's
+ * connection, and `sqlOf(db)` the adapter's pool. `client()` names the Prisma client it serves.
+ */
+export function capturingAdapter<F extends AdapterFactory>(factory: F, client: () => object): F {
+  const capture = (adapter: object) => {
+    adapters.set(client(), adapter as AdapterTransaction);
+    return new Proxy(adapter, {
       get(target, property) {
         const value = Reflect.get(target, property, target);
         if (property !== "startTransaction") return typeof value === "function" ? value.bind(target) : value;
@@ -58,6 +65,7 @@ export function capturingAdapter<F extends AdapterFactory>(factory: F): F {
         };
       },
     });
+  };
   return new Proxy(factory, {
     get(target, property) {
       const value = Reflect.get(target, property, target);
@@ -134,9 +142,12 @@ function objects<T>(result: AdapterResult): T[] {
   });
 }
 
-/** Plain SQL on the transaction `tx` (its own connection when `transaction()` started it), or outside one. */
+/**
+ * Plain SQL on the transaction `tx` (its own connection when `transaction()` started it), or on
+ * the client's pool outside a transaction (once the client has connected).
+ */
 export function sqlOf(tx: Tx | Db, dialect: Dialect): Sql {
-  const connection = connections.get(tx);
+  const connection = connections.get(tx) ?? adapters.get(tx);
   const prepare = (text: string, args: unknown[]): AdapterQuery => {
     const converted = forDialect(text, args, dialect);
     const typed = converted.args.map(argOf);

@@ -24,7 +24,7 @@ import {
   type OrderPayload,
   type RefundPayload,
 } from "./order-payload";
-import { loadProgram, rulesAt, type LoadedProgram } from "./program.server";
+import { loadProgram, programAndRules, type LoadedProgram } from "./program.server";
 import { markCodesUsed, orderReversed } from "../rewards/lifecycle.server";
 
 const policyOf = (program: LoadedProgram): Policy => ({
@@ -144,10 +144,8 @@ export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now =
   const customerId = order.customer ? customerGid(order.customer.id) : null;
   const row = await orderRow(tx, shop, orderGid(order.id), { customerId, placedAt, currency: order.currency });
   await codesUsed(tx, shop, order, placedAt);
-  const program = await loadProgram(tx, shop);
-  if (!program?.live || !customerId) return;
-  const rules = await rulesAt(tx, shop, placedAt);
-  if (!rules) return;
+  const { program, rules } = await programAndRules(tx, shop, placedAt);
+  if (!program?.live || !customerId || !rules) return;
   const member = await memberFor(tx, shop, customerId, { email: order.customer?.email ?? null });
   // Only ask the database what the rules can use: the customer's earlier orders matter to
   // "first N orders" campaigns, the catalog index to collection and tag bonuses (hot path).
@@ -173,10 +171,8 @@ export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now =
 /** refunds/create: take back points in proportion to the eligible spend refunded. */
 export async function refundCreated(tx: Tx, shop: string, refund: RefundPayload) {
   const row = await orderRow(tx, shop, orderGid(refund.order_id), {});
-  const program = await loadProgram(tx, shop);
-  if (!program) return;
-  const rules = await rulesAt(tx, shop, row.placedAt ?? new Date());
-  if (!rules) return;
+  const { program, rules } = await programAndRules(tx, shop, row.placedAt ?? new Date());
+  if (!program || !rules) return;
   const eligible = eligibleRefunded(refund, rules.rules.purchase, program.currency);
   const state = await settle(tx, row, program, (member) =>
     onRefund(row.state, refund.id, eligible, member ? balanceOf(member) : EMPTY_BALANCE, policyOf(program)),

@@ -1,13 +1,17 @@
 import { beforeEach, expect, it } from "vitest";
 import db from "../db.server";
-import { defaultEarnRules } from "../loyalty/program";
-import { rulesAt } from "./program.server";
+import { defaultEarnRules, defaultSettings } from "../loyalty/program";
+import { programAndRules, rulesAt } from "./program.server";
 
 const shop = "rules.myshopify.com";
 const at = (iso: string) => new Date(iso);
 
 beforeEach(async () => {
   await db.earnRuleVersion.deleteMany();
+  await db.program.deleteMany();
+  await db.program.create({
+    data: { shop, currency: "USD", status: "live", settings: JSON.stringify(defaultSettings()) },
+  });
   const rules = (points: number) =>
     JSON.stringify({ ...defaultEarnRules("USD"), purchase: { ...defaultEarnRules("USD").purchase, points } });
   // Version 3 was made later than version 2 but backdated before it: the newest version wins.
@@ -29,8 +33,16 @@ it.each([
   const found = await rulesAt(db, shop, at(placed));
   expect(found?.version).toBe(version);
   expect(found?.rules.purchase.points).toBe(version);
+  // orders/paid reads the program and the same version in one statement.
+  const both = await programAndRules(db, shop, at(placed));
+  expect(both.rules).toEqual(found);
+  expect(both.program).toMatchObject({ currency: "USD", live: true });
 });
 
 it("finds nothing for a shop without rules", async () => {
   expect(await rulesAt(db, "none.myshopify.com", at("2026-07-01T00:00:00Z"))).toBeNull();
+  expect(await programAndRules(db, "none.myshopify.com", at("2026-07-01T00:00:00Z"))).toEqual({
+    program: null,
+    rules: null,
+  });
 });

@@ -8,6 +8,7 @@ import {
   type ProgramSettings,
 } from "../loyalty/program";
 import { sql } from "../db.server";
+import { parseJsonColumn } from "../db/json-column";
 import { ensureDefaultRewards } from "../rewards/catalog.server";
 import type { Client, Tx } from "./ledger.server";
 
@@ -35,28 +36,47 @@ export async function ensureProgram(tx: Tx, shop: string, currency: string, live
   });
 }
 
-/**
- * Settings and rules are JSON validated on every read; the same text always parses to the same
- * value, so the last few are remembered (read-only: callers never change them).
- */
-const parsed = new Map<string, unknown>();
-function parseOnce<T>(schema: { parse(value: unknown): T }, kind: string, text: string): T {
-  const key = `${kind}\u0000${text}`;
-  if (parsed.has(key)) return parsed.get(key) as T;
-  const value = schema.parse(JSON.parse(text));
-  if (parsed.size >= 500) parsed.delete(parsed.keys().next().value!);
-  parsed.set(key, value);
-  return value;
-}
-
 export async function loadProgram(tx: Client, shop: string): Promise<LoadedProgram | null> {
   const [row] = await sql(tx).query<{ status: string; currency: string; settings: string }>(
     `SELECT "status", "currency", "settings" FROM "Program" WHERE "shop" = $1`,
     [shop],
   );
   if (!row) return null;
-  const settings = parseOnce(programSettingsSchema, "settings", row.settings);
+  const settings = parseJsonColumn(programSettingsSchema, "settings", row.settings);
   return { shop, status: row.status, currency: row.currency, settings, live: row.status === "live" };
+}
+
+/** The version an order placed at $2 is judged by (see rulesAt), as an ORDER BY over "EarnRuleVersion". */
+const RULES_FOR_TIME = `ORDER BY CASE WHEN "activeFrom" <= $2 THEN 0 ELSE 1 END,
+  CASE WHEN "activeFrom" <= $2 THEN -"version" ELSE "version" END LIMIT 1`;
+
+/** The program and the rules an order placed at `at` is judged by, in one read (orders/paid's path). */
+export async function programAndRules(
+  tx: Client,
+  shop: string,
+  at: Date,
+): Promise<{ program: LoadedProgram | null; rules: { version: number; rules: EarnRules } | null }> {
+  const [row] = await sql(tx).query<{
+    status: string;
+    currency: string;
+    settings: string;
+    version: number | null;
+    rules: string | null;
+  }>(
+    `SELECT p."status", p."currency", p."settings",
+       (SELECT "version" FROM "EarnRuleVersion" WHERE "shop" = $1 ${RULES_FOR_TIME}) AS "version",
+       (SELECT "rules" FROM "EarnRuleVersion" WHERE "shop" = $1 ${RULES_FOR_TIME}) AS "rules"
+     FROM "Program" p WHERE p."shop" = $1`,
+    [shop, at],
+  );
+  if (!row) return { program: null, rules: null };
+  const settings = parseJsonColumn(programSettingsSchema, "settings", row.settings);
+  const program = { shop, status: row.status, currency: row.currency, settings, live: row.status === "live" };
+  const rules =
+    row.version !== null && row.rules !== null
+      ? { version: Number(row.version), rules: parseJsonColumn(earnRulesSchema, "rules", row.rules) }
+      : null;
+  return { program, rules };
 }
 
 /**
@@ -70,11 +90,9 @@ export async function rulesAt(
   at: Date,
 ): Promise<{ version: number; rules: EarnRules } | null> {
   const [row] = await sql(tx).query<{ version: number; rules: string }>(
-    `SELECT "version", "rules" FROM "EarnRuleVersion" WHERE "shop" = $1
-     ORDER BY CASE WHEN "activeFrom" <= $2 THEN 0 ELSE 1 END, CASE WHEN "activeFrom" <= $2 THEN -"version" ELSE "version" END
-     LIMIT 1`,
+    `SELECT "version", "rules" FROM "EarnRuleVersion" WHERE "shop" = $1 ${RULES_FOR_TIME}`,
     [shop, at],
   );
   if (!row) return null;
-  return { version: row.version, rules: parseOnce(earnRulesSchema, "rules", row.rules) };
+  return { version: row.version, rules: parseJsonColumn(earnRulesSchema, "rules", row.rules) };
 }

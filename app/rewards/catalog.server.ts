@@ -1,6 +1,8 @@
 // The shop's reward catalog in the database. Definitions are validated by the domain's schema on
 // the way in and on the way out, so a reward read here is always one the rules understand.
 import { defaultRewards, rewardSchema, type Reward, type RewardStatus } from "../loyalty/rewards";
+import { sql } from "../db.server";
+import { parseJsonColumn } from "../db/json-column";
 import type { Client, Tx } from "../points/ledger.server";
 
 export interface StoredReward {
@@ -21,15 +23,17 @@ const fromRow = (row: RewardRow): StoredReward => ({
   id: row.id,
   status: row.status as RewardStatus,
   position: row.position,
-  reward: rewardSchema.parse(JSON.parse(row.definition)),
+  reward: parseJsonColumn(rewardSchema, "reward", row.definition),
 });
 
-/** The rewards members can see: active and paused ones, in the merchant's order. */
+/** The rewards members can see: active ones (or those of `statuses`), in the merchant's order. */
 export async function listRewards(client: Client, shop: string, statuses: RewardStatus[] = ["active"]) {
-  const rows = await client.reward.findMany({
-    where: { shop, status: { in: statuses } },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-  });
+  const rows = await sql(client).query<RewardRow>(
+    `SELECT "id", "status", "position", "definition" FROM "Reward"
+     WHERE "shop" = $1 AND "status" IN (${statuses.map((_, i) => `$${i + 2}`).join(", ")})
+     ORDER BY "position", "createdAt"`,
+    [shop, ...statuses],
+  );
   return rows.map(fromRow);
 }
 

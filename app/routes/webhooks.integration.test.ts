@@ -96,7 +96,7 @@ describe("customers/data_request", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       error: "invalid_payload",
-      message: "CUSTOMERS_DATA_REQUEST: customer: a customer with a numeric id is required",
+      message: "customers/data_request: customer: a customer with a numeric id is required",
     });
     expect(await db.complianceRequest.count()).toBe(0);
   });

@@ -2,10 +2,10 @@
 // and no work. Off (404) unless BENCH_FLOOR_ROUTE=on.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { env } from "../env.server";
-import { authenticate } from "../shopify.server";
+import { verifyWebhook } from "../webhooks/verify.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   if (env.BENCH_FLOOR_ROUTE !== "on") return new Response(null, { status: 404 });
-  await authenticate.webhook(request);
+  await verifyWebhook(request);
   return new Response();
 };

@@ -1,7 +1,7 @@
 // Who is asking: the storefront API trusts nothing but the extension's session token (signed with
 // the app secret by Shopify). The shop is the token's `dest`, the customer its `sub`; a body never
 // names either. Anything wrong with the token, or a shop without Laurel, is a 401 that changes nothing.
-import db from "../db.server";
+import db, { sql } from "../db.server";
 import { env } from "../env.server";
 import { requestLocale, type Locale } from "../i18n/locale";
 import { authenticate } from "../shopify.server";
@@ -50,7 +50,10 @@ export async function authenticateShopper(request: Request): Promise<Shopper> {
   const shop = shopOf(token.dest);
   const named = new URL(request.url).searchParams.get("shop");
   if (!shop.endsWith(".myshopify.com") || (named !== null && named.toLowerCase() !== shop)) throw unauthorized();
-  const installed = await db.shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } });
+  const [installed] = await sql(db).query<{ uninstalledAt: Date | null }>(
+    `SELECT "uninstalledAt" FROM "Shop" WHERE "domain" = $1`,
+    [shop],
+  );
   if (!installed || installed.uninstalledAt) throw unauthorized();
   const customerId =
     typeof token.sub === "string" && token.sub.startsWith("gid://shopify/Customer/") ? token.sub : null;

@@ -1,10 +1,10 @@
 // GET /api/storefront/loyalty: everything an extension shows on first load, for one shopper.
-import db from "../db.server";
+import db, { sql } from "../db.server";
 import type { Locale } from "../i18n/locale";
 import { toMinor } from "../loyalty/currency";
 import { expiryOf } from "../loyalty/expiry";
 import { availability, type Discount } from "../loyalty/rewards";
-import { loadProgram, rulesAt } from "../points/program.server";
+import { programAndRules } from "../points/program.server";
 import { listRewards } from "../rewards/catalog.server";
 import { earnSummary, type EarnWay } from "./earn-summary";
 import { InvalidInput } from "./errors";
@@ -37,6 +37,25 @@ export interface LoyaltyView {
 
 const ACTIVE_CODES = 20;
 
+interface MemberView {
+  id: string;
+  status: string;
+  available: number;
+  pending: number;
+  lifetimeEarned: number;
+  lastActivityAt: Date | null;
+}
+
+interface RedemptionView {
+  rewardId: string;
+  code: string;
+  title: string;
+  discount: string;
+  endsAt: Date;
+  usedAt: Date | null;
+  status: string;
+}
+
 /** Why a reward can't be redeemed; a guest's first reason is that they are not a member. */
 function reasonFor(reason: string | null, member: boolean): { reason?: string } {
   if (!member && (reason === null || reason === "insufficient_points")) return { reason: "not_a_member" };
@@ -51,11 +70,17 @@ export async function loyaltyView(
   options: { subtotal: string | null; now?: Date },
 ): Promise<LoyaltyView | null> {
   const now = options.now ?? new Date();
-  const [program, rules, rewards, member] = await Promise.all([
-    loadProgram(db, shop),
-    rulesAt(db, shop, now),
+  // Plain reads on the pool, side by side: this answers every page view of every extension.
+  const [{ program, rules }, rewards, [member]] = await Promise.all([
+    programAndRules(db, shop, now),
     listRewards(db, shop, ["active"]),
-    customerId ? db.member.findUnique({ where: { shop_customerId: { shop, customerId } } }) : null,
+    customerId
+      ? sql(db).query<MemberView>(
+          `SELECT "id", "status", "available", "pending", "lifetimeEarned", "lastActivityAt" FROM "Member"
+           WHERE "shop" = $1 AND "customerId" = $2`,
+          [shop, customerId],
+        )
+      : [],
   ]);
   if (!program || !rules) return null;
   let subtotal: number | null = null;
@@ -68,20 +93,21 @@ export async function loyaltyView(
 
   const [redemptions, movements] = active
     ? await Promise.all([
-        db.redemption.findMany({
-          where: { shop, memberId: active.id, status: { in: ["holding", "issued"] }, returnedAt: null },
-          orderBy: { createdAt: "desc" },
-          select: { rewardId: true, code: true, title: true, discount: true, endsAt: true, usedAt: true, status: true },
-        }),
+        sql(db).query<RedemptionView>(
+          `SELECT "rewardId", "code", "title", "discount", "endsAt", "usedAt", "status" FROM "Redemption"
+           WHERE "shop" = $1 AND "memberId" = $2 AND "status" IN ('holding', 'issued') AND "returnedAt" IS NULL
+           ORDER BY "createdAt" DESC`,
+          [shop, active.id],
+        ),
         program.settings.expiry.kind === "fifo"
-          ? db.ledgerEntry.findMany({
-              where: { memberId: active.id, available: { not: 0 } },
-              select: { createdAt: true, available: true },
-              orderBy: { createdAt: "asc" },
-            })
+          ? sql(db).query<{ createdAt: Date; available: number }>(
+              `SELECT "createdAt", "available" FROM "LedgerEntry" WHERE "memberId" = $1 AND "available" <> 0
+               ORDER BY "createdAt"`,
+              [active.id],
+            )
           : [],
       ])
-    : [[], []];
+    : [[] as RedemptionView[], [] as { createdAt: Date; available: number }[]];
 
   const expiring = active
     ? expiryOf(

@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import db from "../db.server";
 import { PayloadError, parsePayload } from "./payload";
-import { authenticate } from "../shopify.server";
+import { verifyWebhook } from "./verify.server";
 import { processOnce, type Delivery, type Tx } from "./once.server";
 
 export async function handleWebhook<T>(
@@ -10,7 +10,7 @@ export async function handleWebhook<T>(
   schema: z.ZodType<T>,
   work: (tx: Tx, shop: string, payload: T, delivery: Delivery) => Promise<void>,
 ): Promise<Response> {
-  const { shop, topic, webhookId, eventId, apiVersion, triggeredAt, payload } = await authenticate.webhook(request);
+  const { shop, topic, webhookId, eventId, apiVersion, triggeredAt, payload } = await verifyWebhook(request);
   let parsed: T;
   try {
     parsed = parsePayload(schema, payload, topic);
