@@ -58,7 +58,7 @@ describe("the app on the emulator", () => {
     const delivery = t.emulator.webhooks.deliveries.find((d) => d.topic === "orders/paid")!;
     expect(delivery).toMatchObject({ state: "delivered", shop: "acme.myshopify.com" });
     expect(delivery.attempts.map((a) => a.status)).toEqual([200]);
-    const recorded = await t.db.webhookEvent.findMany({ where: { shop: "acme.myshopify.com", topic: "ORDERS_PAID" } });
+    const recorded = await t.db.webhookEvent.findMany({ where: { shop: "acme.myshopify.com", topic: "orders/paid" } });
     expect(recorded).toHaveLength(1);
     expect(recorded[0]!.dedupeKey).toBe(delivery.eventId);
 
@@ -68,11 +68,11 @@ describe("the app on the emulator", () => {
       headers: { ...t.emulator.webhooks.headers(delivery), "X-Shopify-Event-Id": "forged-event" },
     });
     expect(forged.status).toBe(401);
-    expect(await t.db.webhookEvent.count({ where: { topic: "ORDERS_PAID" } })).toBe(1);
+    expect(await t.db.webhookEvent.count({ where: { topic: "orders/paid" } })).toBe(1);
   });
 
   it("processes a duplicated delivery once", async () => {
-    const before = await t.db.webhookEvent.count({ where: { topic: "ORDERS_PAID" } });
+    const before = await t.db.webhookEvent.count({ where: { topic: "orders/paid" } });
     const response = await fetch(`${t.emulator.url}/_emulator/faults`, {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
@@ -83,6 +83,6 @@ describe("the app on the emulator", () => {
     await t.emulator.webhooks.idle();
     const paid = t.emulator.webhooks.deliveries.filter((d) => d.topic === "orders/paid").at(-1)!;
     expect(paid.attempts.map((a) => a.status)).toEqual([200, 200]);
-    expect(await t.db.webhookEvent.count({ where: { topic: "ORDERS_PAID" } })).toBe(before + 1);
+    expect(await t.db.webhookEvent.count({ where: { topic: "orders/paid" } })).toBe(before + 1);
   });
 });

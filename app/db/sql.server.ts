@@ -90,8 +90,19 @@ export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   );
 }
 
+export interface Statement {
+  text: string;
+  args: unknown[];
+}
+
 export interface Sql {
   dialect: Dialect;
+  /**
+   * Independent writes in one round trip where the database allows: PostgreSQL runs them as one
+   * statement of data-modifying CTEs (each sees the transaction as it was before the batch, so
+   * none may depend on another's effect); SQLite runs them one after another.
+   */
+  batch(statements: Statement[]): Promise<void>;
   /**
    * Rows as objects; DateTime columns as Dates, 64-bit integers as numbers. SQLite's RETURNING
    * loses the columns' declared types (numbers come back as text): read typed rows with a SELECT.
@@ -153,25 +164,48 @@ export function sqlOf(tx: Tx | Db, dialect: Dialect): Sql {
     const typed = converted.args.map(argOf);
     return { sql: converted.text, args: typed.map(([v]) => v), argTypes: typed.map(([, t]) => t) };
   };
+  const batch = (run: (text: string, args: unknown[]) => Promise<number>) => async (statements: Statement[]) => {
+    if (dialect === "sqlite" || statements.length < 2) {
+      for (const statement of statements) await run(statement.text, statement.args);
+      return;
+    }
+    const combined = combine(statements);
+    await run(combined.text, combined.args);
+  };
   if (connection) {
+    const execute = (text: string, args: unknown[] = []) => connection.executeRaw(prepare(text, args));
     return {
       dialect,
+      batch: batch(execute),
       query: async (text, args = []) => objects(await connection.queryRaw(prepare(text, args))),
-      execute: (text, args = []) => connection.executeRaw(prepare(text, args)),
+      execute,
     };
   }
+  const execute = (text: string, args: unknown[] = []) => {
+    const q = prepare(text, args);
+    return tx.$executeRawUnsafe(q.sql, ...q.args);
+  };
   return {
     dialect,
+    batch: batch(execute),
     query: async <T>(text: string, args: unknown[] = []) => {
       const q = prepare(text, args);
       const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(q.sql, ...q.args);
       return rows.map((row) => normalise(row, dialect)) as T[];
     },
-    execute: (text, args = []) => {
-      const q = prepare(text, args);
-      return tx.$executeRawUnsafe(q.sql, ...q.args);
-    },
+    execute,
   };
+}
+
+/** PostgreSQL: `WITH s1 AS (…), s2 AS (…) SELECT 1`, each statement's $n renumbered after the last. */
+export function combine(statements: Statement[]): Statement {
+  const args: unknown[] = [];
+  const parts = statements.map((statement, i) => {
+    const offset = args.length;
+    args.push(...statement.args);
+    return `s${i} AS (${statement.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+  });
+  return { text: `WITH ${parts.join(", ")} SELECT 1`, args };
 }
 
 /** Prisma's raw API gives SQLite DateTimes as text and counts as bigints: make them as above. */

@@ -3,6 +3,7 @@
 // PostgreSQL several app instances share the queue (FOR UPDATE SKIP LOCKED).
 import { randomUUID } from "node:crypto";
 import { provider, sql, type Db } from "../db.server";
+import type { Statement } from "../db/sql.server";
 import type { Tx } from "../points/ledger.server";
 
 export const LEASE_MS = 60_000;
@@ -18,20 +19,24 @@ export interface ClaimedJob {
   attempts: number;
 }
 
-/** Queues (or re-queues) the job for `key`; a job already waiting absorbs this one. */
-export async function enqueue(
-  tx: Tx,
-  job: { shop: string; kind: string; key: string; payload?: unknown },
-  now = new Date(),
-) {
-  await sql(tx).execute(
-    `INSERT INTO "Job" ("id", "shop", "kind", "key", "payload", "runAt", "createdAt", "updatedAt")
+type NewJob = { shop: string; kind: string; key: string; payload?: unknown };
+
+/** The statement that queues (or re-queues) the job for `key`; a job already waiting absorbs it. */
+export function enqueueStatement(job: NewJob, now = new Date()): Statement {
+  return {
+    text: `INSERT INTO "Job" ("id", "shop", "kind", "key", "payload", "runAt", "createdAt", "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $6, $6)
      ON CONFLICT ("shop", "kind", "key") DO UPDATE SET "payload" = EXCLUDED."payload", "status" = 'queued',
        "runAt" = EXCLUDED."runAt", "attempts" = 0, "lastError" = NULL, "version" = "Job"."version" + 1,
        "updatedAt" = EXCLUDED."updatedAt"`,
-    [randomUUID(), job.shop, job.kind, job.key, JSON.stringify(job.payload ?? {}), now],
-  );
+    args: [randomUUID(), job.shop, job.kind, job.key, JSON.stringify(job.payload ?? {}), now],
+  };
+}
+
+/** Queues (or re-queues) the job for `key`, in the caller's transaction. */
+export async function enqueue(tx: Tx, job: NewJob, now = new Date()) {
+  const { text, args } = enqueueStatement(job, now);
+  await sql(tx).execute(text, args);
 }
 
 /** Claims up to `limit` due jobs (queued, or running with a lapsed lease). */

@@ -2,9 +2,9 @@
 // written together in the caller's transaction.
 import { randomUUID } from "node:crypto";
 import { provider, sql, type Db } from "../db.server";
-import type { Tx } from "../db/sql.server";
+import type { Statement, Tx } from "../db/sql.server";
 import { applyEntry, type Balance, type Entry } from "../loyalty/ledger";
-import { enqueue } from "../jobs/queue.server";
+import { enqueue, enqueueStatement } from "../jobs/queue.server";
 
 export type { Tx };
 /** Reads that work inside a transaction or outside one. */
@@ -95,12 +95,26 @@ export async function memberFor(
 /** The job that sends a member's balance to Shopify (customer metafields; see sync.server.ts). */
 export const SYNC_MEMBER = "sync_member";
 
+const memberSync = (member: Pick<MemberRow, "id" | "shop">) => ({
+  shop: member.shop,
+  kind: SYNC_MEMBER,
+  key: member.id,
+  payload: { memberId: member.id },
+});
+
 /** Queues the member's balance for Shopify. */
 export function enqueueMemberSync(tx: Tx, member: Pick<MemberRow, "id" | "shop">, now = new Date()) {
-  return enqueue(tx, { shop: member.shop, kind: SYNC_MEMBER, key: member.id, payload: { memberId: member.id } }, now);
+  return enqueue(tx, memberSync(member), now);
 }
 
-/** Appends entries and moves the member's balances by them, checking the ledger's rules. */
+const ENTRY_COLUMNS = 16;
+
+/**
+ * Appends entries and moves the member's balances by them, checking the ledger's rules. The
+ * entries, the balance, the outbox job and any `also` statements (independent writes of the
+ * caller's, such as the order's new state) go to the database together (one round trip on
+ * PostgreSQL).
+ */
 export async function append(
   tx: Tx,
   member: MemberRow,
@@ -108,18 +122,21 @@ export async function append(
   policy: { allowNegative: boolean },
   orderId: string | null = null,
   now = new Date(),
+  also: Statement[] = [],
 ): Promise<MemberRow> {
-  if (entries.length === 0) return member;
+  if (entries.length === 0) {
+    await sql(tx).batch(also);
+    return member;
+  }
   const balance = entries.reduce((b, e) => applyEntry(b, e, policy), balanceOf(member));
-  const columns = 16;
   const values = entries.map(
-    (_, i) => `(${Array.from({ length: columns }, (_, c) => `$${i * columns + c + 1}`).join(", ")})`,
+    (_, i) => `(${Array.from({ length: ENTRY_COLUMNS }, (_, c) => `$${i * ENTRY_COLUMNS + c + 1}`).join(", ")})`,
   );
-  await sql(tx).execute(
-    `INSERT INTO "LedgerEntry" ("id", "shop", "memberId", "reason", "key", "available", "pending", "held",
+  const insertEntries: Statement = {
+    text: `INSERT INTO "LedgerEntry" ("id", "shop", "memberId", "reason", "key", "available", "pending", "held",
        "lifetimeEarned", "lifetimeRedeemed", "corrects", "shortfall", "pendingUntil", "note", "orderId", "createdAt")
      VALUES ${values.join(", ")}`,
-    entries.flatMap((e) => [
+    args: entries.flatMap((e) => [
       randomUUID(),
       member.shop,
       member.id,
@@ -137,14 +154,14 @@ export async function append(
       orderId,
       now,
     ]),
-  );
+  };
   // Settlement and expiry are bookkeeping, not the member doing something: they don't reset
   // the inactivity clock.
   const active = entries.some((e) => e.reason !== "settle" && e.reason !== "expiry");
-  await sql(tx).execute(
-    `UPDATE "Member" SET "available" = $1, "pending" = $2, "held" = $3, "lifetimeEarned" = $4,
+  const updateBalance: Statement = {
+    text: `UPDATE "Member" SET "available" = $1, "pending" = $2, "held" = $3, "lifetimeEarned" = $4,
        "lifetimeRedeemed" = $5${active ? `, "lastActivityAt" = $7` : ""} WHERE "id" = $6`,
-    [
+    args: [
       balance.available,
       balance.pending,
       balance.held,
@@ -153,8 +170,8 @@ export async function append(
       member.id,
       ...(active ? [now] : []),
     ],
-  );
+  };
   // The new balance reaches Shopify through the outbox, committed with the entries.
-  await enqueueMemberSync(tx, member, now);
+  await sql(tx).batch([insertEntries, updateBalance, enqueueStatement(memberSync(member), now), ...also]);
   return { ...member, ...balance };
 }

@@ -15,6 +15,7 @@ import {
 import { factsFor } from "./catalog.server";
 import { randomUUID } from "node:crypto";
 import { provider, sql } from "../db.server";
+import type { Statement } from "../db/sql.server";
 import { append, balanceOf, lockedMember, memberFor, type MemberRow, type Tx } from "./ledger.server";
 import {
   customerGid,
@@ -82,16 +83,16 @@ async function orderRow(
   return { ...row!, state: JSON.parse(row!.state) as OrderState };
 }
 
-async function save(
-  tx: Tx,
+/** The statement that stores the order's new state (and what it learnt), for append's batch. */
+function saveStatement(
   row: OrderRow,
   state: OrderState,
   extra: { memberId?: string; earning?: string; ruleVersion?: number } = {},
-) {
-  await sql(tx).execute(
-    `UPDATE "LoyaltyOrder" SET "state" = $1, "memberId" = COALESCE($2, "memberId"), "earning" = COALESCE($3, "earning"),
+): Statement {
+  return {
+    text: `UPDATE "LoyaltyOrder" SET "state" = $1, "memberId" = COALESCE($2, "memberId"), "earning" = COALESCE($3, "earning"),
        "ruleVersion" = COALESCE($4, "ruleVersion"), "updatedAt" = $5 WHERE "id" = $6`,
-    [
+    args: [
       JSON.stringify(state),
       extra.memberId ?? null,
       extra.earning ?? null,
@@ -99,7 +100,7 @@ async function save(
       new Date(),
       row.id,
     ],
-  );
+  };
 }
 
 /** Applies an outcome for the order's member, if it has one. */
@@ -111,9 +112,13 @@ async function settle(
 ) {
   const member = row.memberId ? await lockedMember(tx, row.memberId) : null;
   const outcome = decide(member);
-  if (member && program)
-    await append(tx, member, outcome.entries, { allowNegative: policyOf(program).allowNegative }, row.state.orderId);
-  await save(tx, row, outcome.state);
+  const saved = saveStatement(row, outcome.state);
+  if (member && program) {
+    const policy = { allowNegative: policyOf(program).allowNegative };
+    await append(tx, member, outcome.entries, policy, row.state.orderId, new Date(), [saved]);
+  } else {
+    await sql(tx).execute(saved.text, saved.args);
+  }
   return outcome.state;
 }
 
@@ -160,12 +165,20 @@ export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now =
   const productIds = needsFacts ? [...new Set(earnOrder.lines.flatMap((l) => (l.productId ? [l.productId] : [])))] : [];
   const earning = pointsForOrder(earnOrder, rules.rules, await factsFor(tx, shop, productIds));
   const outcome = onPaid(row.state, earning, balanceOf(member), policyOf(program), now);
-  await append(tx, member, outcome.entries, { allowNegative: policyOf(program).allowNegative }, row.state.orderId, now);
-  await save(tx, row, outcome.state, {
+  const saved = saveStatement(row, outcome.state, {
     memberId: member.id,
     earning: JSON.stringify(earning),
     ruleVersion: rules.version,
   });
+  await append(
+    tx,
+    member,
+    outcome.entries,
+    { allowNegative: policyOf(program).allowNegative },
+    row.state.orderId,
+    now,
+    [saved],
+  );
 }
 
 /** refunds/create: take back points in proportion to the eligible spend refunded. */
