@@ -15,6 +15,7 @@ import { CHECK_NEWSLETTER, checkNewsletter } from "./points/newsletter.server";
 import { expireDue, settleDue } from "./points/schedule.server";
 import { SYNC_MEMBER, syncMembers } from "./points/sync.server";
 import { recoverRedemptions, returnExpiredCodes } from "./rewards/lifecycle.server";
+import { PUBLISH_REWARDS, publishRewards } from "./rewards/publish.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
@@ -26,6 +27,7 @@ if (env.JOBS_WORKER === "on") {
     [CHECK_NEWSLETTER]: checkNewsletter,
     [SYNC_CATALOG]: syncCatalog,
     [SYNC_PRODUCT]: syncProducts,
+    [PUBLISH_REWARDS]: (shop: string) => publishRewards(shop),
   };
   startWorker(handlers, [
     { name: "settle pending points", everyMs: 60_000, run: settleDue },

@@ -45,14 +45,28 @@ const CREATE_DEFINITION = `#graphql
 `;
 
 const DEFINITIONS = [
-  { key: "points", name: "Loyalty points", type: "number_integer", description: "Points the member can spend now." },
   {
+    ownerType: "CUSTOMER",
+    key: "points",
+    name: "Loyalty points",
+    type: "number_integer",
+    description: "Points the member can spend now.",
+  },
+  {
+    ownerType: "CUSTOMER",
     key: "member",
     name: "Loyalty membership",
     type: "json",
     description: "Balance, pending points and lifetime totals.",
   },
-];
+  {
+    ownerType: "SHOP",
+    key: "rewards",
+    name: "Loyalty rewards",
+    type: "json",
+    description: "The rewards members can redeem now, for checkout's first paint.",
+  },
+] as const;
 
 /** At install: the definitions that let storefronts and customer accounts read the metafields. */
 export async function ensureMetafieldDefinitions(admin: AdminApiContext) {
@@ -62,7 +76,6 @@ export async function ensureMetafieldDefinitions(admin: AdminApiContext) {
         definition: {
           ...definition,
           namespace: METAFIELD_NAMESPACE,
-          ownerType: "CUSTOMER",
           access: { admin: "MERCHANT_READ", storefront: "PUBLIC_READ", customerAccount: "READ" },
         },
       },

@@ -4,6 +4,7 @@ import { defaultRewards, rewardSchema, type Reward, type RewardStatus } from "..
 import { sql } from "../db.server";
 import { parseJsonColumn } from "../db/json-column";
 import type { Client, Tx } from "../points/ledger.server";
+import { enqueueRewardsPublish } from "./publish.server";
 
 export interface StoredReward {
   id: string;
@@ -54,12 +55,14 @@ export async function createReward(tx: Tx, shop: string, input: unknown, positio
       position: position ?? (await tx.reward.count({ where: { shop } })),
     },
   });
+  await enqueueRewardsPublish(tx, shop);
   return fromRow(row);
 }
 
 /** Pauses, resumes or archives a reward. Rewards are never deleted: codes issued name them. */
 export async function setRewardStatus(tx: Tx, shop: string, id: string, status: RewardStatus) {
   const { count } = await tx.reward.updateMany({ where: { shop, id }, data: { status } });
+  if (count === 1) await enqueueRewardsPublish(tx, shop);
   return count === 1;
 }
 

@@ -1,6 +1,7 @@
-// The redemption saga on each database, against the emulator's Admin API over HTTP (the app's own
-// Shopify client, routed to it): codes only the customer can use, holds that never overdraw under
-// parallel requests, and every way Shopify can fail leaving the points where they were.
+// Rewards on each database, against the emulator's Admin API over HTTP (the app's own Shopify
+// client, routed to it): the redemption saga (codes only the customer can use, holds that never
+// overdraw under parallel requests, every way Shopify can fail leaving the points where they
+// were), the code lifecycle, and the catalog published for checkout.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN_API_VERSION } from "../shopify/api-version";
 import { routeShopifyTo } from "../shopify/outbound.server";
@@ -15,7 +16,8 @@ import { defaultSettings } from "../loyalty/program";
 import { append, memberFor } from "../points/ledger.server";
 import { ensureProgram } from "../points/program.server";
 import { unauthenticated } from "../shopify.server";
-import { createReward, listRewards } from "./catalog.server";
+import { createReward, listRewards, setRewardStatus } from "./catalog.server";
+import { PUBLISH_REWARDS, publishRewards } from "./publish.server";
 import { orderReversed, recoverRedemptions, returnExpiredCodes, STUCK_AFTER_MS } from "./lifecycle.server";
 import { redeem, RedeemError } from "./redeem.server";
 import { ShopifyCodes } from "./shopify-codes.server";
@@ -272,5 +274,35 @@ describe("after the code is issued", () => {
     expect(await returnExpiredCodes(later)).toBe(1);
     expect(await returnExpiredCodes(later)).toBe(0);
     expect(await member()).toMatchObject({ available: 1000, lifetimeRedeemed: 0 });
+  });
+});
+
+describe("the catalog in Shopify", () => {
+  const published = async () => {
+    const state = await control(`/shops/${shop}/state`);
+    const field = state.shop.metafields.find((m: { key: string }) => m.key === "rewards");
+    return field && JSON.parse(field.value);
+  };
+
+  it("publishes the active rewards as a shop metafield whenever they change", async () => {
+    const queued = () => db.job.count({ where: { shop, kind: PUBLISH_REWARDS, status: "queued" } });
+    // The default rewards queued the first publication with the program.
+    expect(await queued()).toBe(1);
+    await publishRewards(shop);
+    const first = await published();
+    expect(first).toMatchObject({ currency: "USD", pointsName: { en: "points", ru: "баллы" } });
+    expect(first.rewards.map((r: { type: string; cost: number }) => [r.type, r.cost])).toEqual([
+      ["amount_off", 500],
+      ["percent_off", 1000],
+      ["free_shipping", 300],
+    ]);
+    expect(first.rewards[0]).toMatchObject({ value: { kind: "amount", amount: "5.00" }, checkoutOnly: false });
+
+    const [, percent] = await listRewards(db, shop);
+    await db.job.updateMany({ where: { shop, kind: PUBLISH_REWARDS }, data: { status: "done" } });
+    await db.$transaction((tx) => setRewardStatus(tx, shop, percent!.id, "paused"));
+    expect(await queued()).toBe(1);
+    await publishRewards(shop);
+    expect((await published()).rewards.map((r: { type: string }) => r.type)).toEqual(["amount_off", "free_shipping"]);
   });
 });

@@ -1,0 +1,87 @@
+// The active reward catalog, published as a shop metafield in Laurel's namespace, so the checkout
+// extension paints the rewards a member can afford without calling Laurel (Shopify asks checkout
+// extensions to make no network call on first paint). Any change to the catalog queues the job
+// in its own transaction; the worker writes the metafield.
+import db from "../db.server";
+import { enqueue } from "../jobs/queue.server";
+import { toDecimal } from "../loyalty/currency";
+import { needsSubtotal } from "../loyalty/rewards";
+import { loadProgram, type LoadedProgram } from "../points/program.server";
+import type { Tx } from "../points/ledger.server";
+import { METAFIELD_NAMESPACE } from "../points/sync.server";
+import { unauthenticated } from "../shopify.server";
+import { rewardValue } from "../storefront/views";
+import { listRewards, type StoredReward } from "./catalog.server";
+
+export const PUBLISH_REWARDS = "publish_rewards";
+
+export const enqueueRewardsPublish = (tx: Tx, shop: string) => enqueue(tx, { shop, kind: PUBLISH_REWARDS, key: shop });
+
+/** What the metafield holds: enough for checkout to show and compare every active reward. */
+export function publishedCatalog(program: Pick<LoadedProgram, "currency" | "settings">, rewards: StoredReward[]) {
+  return {
+    currency: program.currency,
+    pointsName: program.settings.pointsName,
+    rewards: rewards.map(({ id, reward }) => ({
+      id,
+      title: reward.title,
+      type: reward.type,
+      cost: reward.cost,
+      value: rewardValue(reward, program.currency),
+      minimumSubtotal: reward.minimumSubtotal === null ? null : toDecimal(reward.minimumSubtotal, program.currency),
+      // Points for cash and capped percentages are made for the cart at hand (checkout only).
+      checkoutOnly: needsSubtotal(reward),
+      startsAt: reward.startsAt?.toISOString() ?? null,
+      endsAt: reward.endsAt?.toISOString() ?? null,
+      limitPerMember: reward.limitPerMember,
+    })),
+  };
+}
+
+const SHOP_ID = `#graphql
+  query LaurelShopId {
+    shop {
+      id
+    }
+  }
+`;
+
+const SET_SHOP_METAFIELD = `#graphql
+  mutation PublishRewards($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields {
+        key
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** The worker's handler: one write of the shop's current catalog, however many changes queued it. */
+export async function publishRewards(shop: string): Promise<void> {
+  const program = await loadProgram(db, shop);
+  if (!program) return;
+  const catalog = publishedCatalog(program, await listRewards(db, shop, ["active"]));
+  const { admin } = await unauthenticated.admin(shop);
+  const shopId = (await (await admin.graphql(SHOP_ID)).json()).data?.shop?.id;
+  if (!shopId) throw new Error("Admin API returned no shop id");
+  const response = await admin.graphql(SET_SHOP_METAFIELD, {
+    variables: {
+      metafields: [
+        {
+          ownerId: shopId,
+          namespace: METAFIELD_NAMESPACE,
+          key: "rewards",
+          type: "json",
+          value: JSON.stringify(catalog),
+        },
+      ],
+    },
+  });
+  const errors = (await response.json()).data?.metafieldsSet?.userErrors ?? [];
+  if (errors.length > 0) throw new Error(`metafieldsSet: ${errors.map((e) => e.message).join("; ")}`);
+}
