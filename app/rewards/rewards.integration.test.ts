@@ -152,6 +152,16 @@ describe("redeem", () => {
     expect(await db.redemption.count({ where: { shop } })).toBe(0);
   });
 
+  it("honours a reward's limit per member", async () => {
+    const once = await db.$transaction((tx) => createReward(tx, shop, { ...amountOff(100, 100), limitPerMember: 1 }));
+    await redeem(shop, customerId, { rewardId: once.id, idempotencyKey: key() });
+    await expect(redeem(shop, customerId, { rewardId: once.id, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "reward_unavailable",
+      details: { reason: "limit_reached" },
+    });
+    expect((await member()).available).toBe(900);
+  });
+
   it("refuses someone who is not a member, and an unknown reward", async () => {
     const reward = await newReward(100, 100);
     await expect(
