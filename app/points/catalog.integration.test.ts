@@ -3,11 +3,10 @@
 // the product's job; the job, run by the worker against the emulator's Admin API over HTTP, puts
 // the product's collections in.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { laurelApp } from "../../emulator/config.ts";
-import { startEmulator, type Emulator } from "../../emulator/http/server.ts";
+import type { Emulator } from "../../emulator/http/server.ts";
+import { startRoutedEmulator } from "../../test/routed-emulator";
 import type { ShopEvent, ShopRecord } from "../../emulator/state/types.ts";
 import { webhookPayload } from "../../emulator/webhooks/payloads.ts";
-import { schemaPath } from "../../scripts/shopify-schemas.ts";
 import { emulatorControl } from "../../test/emulator-control";
 import { args, installOfflineSession, webhookRequest } from "../../test/shopify";
 import db from "../db.server";
@@ -15,8 +14,6 @@ import { runDueJobs } from "../jobs/worker.server";
 import { action as productCreated } from "../routes/webhooks.products.create";
 import { action as productDeleted } from "../routes/webhooks.products.delete";
 import { action as productUpdated } from "../routes/webhooks.products.update";
-import { ADMIN_API_VERSION } from "../shopify/api-version";
-import { routeShopifyTo } from "../shopify/outbound.server";
 import { factsFor, SYNC_PRODUCT, syncProducts } from "./catalog.server";
 
 let emulator: Emulator;
@@ -58,13 +55,7 @@ async function newProduct(input: { title: string; tags?: string[]; collections?:
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    app: { ...laurelApp({ appUrl: "http://127.0.0.1:9" }), subscriptions: [] },
-    schemaFile: schemaPath("admin"),
-    apiVersion: ADMIN_API_VERSION,
-    openAppOnInstall: false,
-  });
-  routeShopifyTo(emulator.url);
+  emulator = await startRoutedEmulator();
   emulator.store.events.on("event", (s: ShopRecord, event: ShopEvent) => {
     const { topic, body } = webhookPayload(s, event, { customerOf: (id) => s.customers.get(id), appId: 1 });
     sent.push({ topic, body });

@@ -13,7 +13,8 @@ export const METAFIELD_NAMESPACE = "$app:loyalty";
 const BATCH = 25; // metafieldsSet takes at most 25 metafields per call
 const LOW_WATER = 200; // points of query cost to keep in the bucket before the next call
 
-const SET_METAFIELDS = `#graphql
+/** Sets up to 25 metafields, all or nothing (also the shop's published rewards). */
+export const SET_METAFIELDS = `#graphql
   mutation SyncMemberMetafields($metafields: [MetafieldsSetInput!]!) {
     metafieldsSet(metafields: $metafields) {
       metafields {

@@ -8,7 +8,7 @@ import { toDecimal } from "../loyalty/currency";
 import { needsSubtotal } from "../loyalty/rewards";
 import { loadProgram, type LoadedProgram } from "../points/program.server";
 import type { Tx } from "../points/ledger.server";
-import { METAFIELD_NAMESPACE } from "../points/sync.server";
+import { METAFIELD_NAMESPACE, SET_METAFIELDS } from "../points/sync.server";
 import { unauthenticated } from "../shopify.server";
 import { rewardValue } from "../storefront/views";
 import { listRewards, type StoredReward } from "./catalog.server";
@@ -46,21 +46,6 @@ const SHOP_ID = `#graphql
   }
 `;
 
-const SET_SHOP_METAFIELD = `#graphql
-  mutation PublishRewards($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      metafields {
-        key
-      }
-      userErrors {
-        field
-        message
-        code
-      }
-    }
-  }
-`;
-
 /** The worker's handler: one write of the shop's current catalog, however many changes queued it. */
 export async function publishRewards(shop: string): Promise<void> {
   const program = await loadProgram(db, shop);
@@ -69,7 +54,7 @@ export async function publishRewards(shop: string): Promise<void> {
   const { admin } = await unauthenticated.admin(shop);
   const shopId = (await (await admin.graphql(SHOP_ID)).json()).data?.shop?.id;
   if (!shopId) throw new Error("Admin API returned no shop id");
-  const response = await admin.graphql(SET_SHOP_METAFIELD, {
+  const response = await admin.graphql(SET_METAFIELDS, {
     variables: {
       metafields: [
         {

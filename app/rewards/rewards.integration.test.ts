@@ -3,11 +3,8 @@
 // overdraw under parallel requests, every way Shopify can fail leaving the points where they
 // were), the code lifecycle, and the catalog published for checkout.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_API_VERSION } from "../shopify/api-version";
-import { routeShopifyTo } from "../shopify/outbound.server";
-import { laurelApp } from "../../emulator/config.ts";
-import { startEmulator, type Emulator } from "../../emulator/http/server.ts";
-import { schemaPath } from "../../scripts/shopify-schemas.ts";
+import type { Emulator } from "../../emulator/http/server.ts";
+import { startRoutedEmulator } from "../../test/routed-emulator";
 import { emulatorControl } from "../../test/emulator-control";
 import { installOfflineSession } from "../../test/shopify";
 import db from "../db.server";
@@ -55,13 +52,7 @@ const key = () => `key-${++keys}-${Math.random().toString(36).slice(2)}`;
 const quickCodes = async (s: string) => new ShopifyCodes((await unauthenticated.admin(s)).admin, 500);
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    app: { ...laurelApp({ appUrl: "http://127.0.0.1:9" }), subscriptions: [] },
-    schemaFile: schemaPath("admin"),
-    apiVersion: ADMIN_API_VERSION,
-    openAppOnInstall: false,
-  });
-  routeShopifyTo(emulator.url);
+  emulator = await startRoutedEmulator();
 });
 
 afterAll(() => emulator.close());

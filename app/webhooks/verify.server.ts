@@ -5,14 +5,10 @@
 // app secret, base64, compared in constant time.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "../env.server";
+import type { Delivery } from "./once.server";
 
-export interface VerifiedWebhook {
-  shop: string;
-  topic: string;
-  webhookId: string;
-  eventId?: string;
-  apiVersion: string;
-  triggeredAt?: string;
+/** What Shopify's headers say of the delivery, and its parsed body. */
+export interface VerifiedWebhook extends Delivery {
   payload: unknown;
 }
 
