@@ -1,6 +1,7 @@
 // Streams the HTML document; bots get it whole. Shopify's headers (CSP frame-ancestors for the
 // admin, etc.) are added to every document response.
 import { PassThrough } from "node:stream";
+import { transaction } from "./db/sql.server";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -40,7 +41,7 @@ if (env.JOBS_WORKER === "on") {
       everyMs: 24 * 60 * 60_000,
       run: async () => {
         for (const { shop } of await db.program.findMany({ select: { shop: true } })) {
-          await db.$transaction((tx) => enqueueCatalogSync(tx, shop));
+          await transaction(db, (tx) => enqueueCatalogSync(tx, shop));
         }
       },
     },

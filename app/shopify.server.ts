@@ -1,4 +1,5 @@
 // The one place that configures Shopify. Routes import only what is re-exported here.
+import { transaction } from "./db/sql.server";
 import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import db from "./db.server";
@@ -34,7 +35,7 @@ const shopify = shopifyApp({
     afterAuth: async ({ session, admin }) => {
       await recordInstall(db, session.shop);
       const { currency } = await readShopBasics(admin);
-      await db.$transaction(async (tx) => {
+      await transaction(db, async (tx) => {
         await ensureProgram(tx, session.shop, currency, env.LAUREL_DEMO);
         await enqueueCatalogSync(tx, session.shop);
       });

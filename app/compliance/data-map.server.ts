@@ -3,9 +3,8 @@
 // Every Prisma model must be listed here (a test fails otherwise), saying how shop/redact finds
 // the shop's rows and, for models that hold a customer's personal data, how customers/redact
 // erases it and customers/data_request reports it. Add each new model here as it is created.
-import type { Db } from "../db.server";
+import type { Tx } from "../db/sql.server";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export interface CustomerRef {
   shop: string;

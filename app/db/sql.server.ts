@@ -103,10 +103,7 @@ export interface Sql {
    * none may depend on another's effect); SQLite runs them one after another.
    */
   batch(statements: Statement[]): Promise<void>;
-  /**
-   * Rows as objects; DateTime columns as Dates, 64-bit integers as numbers. SQLite's RETURNING
-   * loses the columns' declared types (numbers come back as text): read typed rows with a SELECT.
-   */
+  /** Rows as objects; DateTime columns as Dates, integers as numbers (also from RETURNING). */
   query<T = Record<string, unknown>>(text: string, args?: unknown[]): Promise<T[]>;
   execute(text: string, args?: unknown[]): Promise<number>;
 }

@@ -1,6 +1,7 @@
 // Points for actions: custom actions the merchant awards (within each action's limits), the
 // member's birthday (set by the member, awarded yearly by the worker).
 import db from "../db.server";
+import { transaction } from "../db/sql.server";
 import { decideAction, isBirthday, parseBirthday, periodBounds, type ActionDecision } from "../loyalty/actions";
 import { entry } from "../loyalty/ledger";
 import { append, memberFor, type Tx } from "./ledger.server";
@@ -64,7 +65,7 @@ export async function birthdaysDue(now = new Date()): Promise<number> {
   for (const candidate of candidates) {
     const birthday = parseBirthday(candidate.birthday ?? "");
     if (!birthday || !isBirthday(birthday, now)) continue;
-    awarded += await db.$transaction(async (tx) => {
+    awarded += await transaction(db, async (tx) => {
       const program = await loadProgram(tx, candidate.shop);
       const bonus = program?.settings.actions.birthday ?? 0;
       if (!program?.live || bonus <= 0) return 0;

@@ -3,6 +3,7 @@
 // keep it current in between: a product's tags are written from the delivery at once, and a job
 // for that product fetches its collections (which the webhook payload does not carry).
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
+import { transaction } from "../db/sql.server";
 import db from "../db.server";
 import { enqueue, type ClaimedJob } from "../jobs/queue.server";
 import type { ProductFacts } from "../loyalty/earn";
@@ -78,7 +79,7 @@ export async function syncCatalog(shop: string, _jobs: ClaimedJob[]): Promise<vo
     const page = body.data?.products;
     if (!page) throw new Error("Admin API returned no products page");
     // One page at a time, atomically: a failure leaves the index as it was for that page.
-    await db.$transaction(async (tx) => {
+    await transaction(db, async (tx) => {
       for (const product of page.nodes) {
         const collectionIds = product.collections.nodes.map((c) => c.id);
         await saveFacts(tx, shop, product.id, { tags: product.tags, collectionIds }, syncedAt);

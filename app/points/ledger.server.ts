@@ -19,6 +19,7 @@ export interface MemberRow {
   held: number;
   lifetimeEarned: number;
   lifetimeRedeemed: number;
+  lastActivityAt: Date | null;
 }
 
 export const balanceOf = (member: MemberRow): Balance => ({
@@ -29,17 +30,13 @@ export const balanceOf = (member: MemberRow): Balance => ({
   lifetimeRedeemed: member.lifetimeRedeemed,
 });
 
-const MEMBER_COLUMNS = `"id", "shop", "customerId", "status", "available", "pending", "held", "lifetimeEarned", "lifetimeRedeemed"`;
+const MEMBER_COLUMNS = `"id", "shop", "customerId", "status", "available", "pending", "held", "lifetimeEarned",
+  "lifetimeRedeemed", "lastActivityAt"`;
 
 /**
- * Holds the member's row for the rest of the transaction, so two deliveries for one member never
- * decide from the same stale balance. (SQLite runs one write transaction at a time anyway.)
+ * The member's current row, held for the rest of the transaction, so two changes for one member
+ * never decide from the same stale balance. (SQLite runs one write transaction at a time anyway.)
  */
-export async function lockMember(tx: Tx, memberId: string): Promise<void> {
-  if (provider === "postgresql") await sql(tx).query(`SELECT 1 FROM "Member" WHERE "id" = $1 FOR UPDATE`, [memberId]);
-}
-
-/** The member's current row, locked for the rest of the transaction. */
 export async function lockedMember(tx: Tx, memberId: string): Promise<MemberRow> {
   const [member] = await sql(tx).query<MemberRow>(
     `SELECT ${MEMBER_COLUMNS} FROM "Member" WHERE "id" = $1${provider === "postgresql" ? " FOR UPDATE" : ""}`,
@@ -63,31 +60,13 @@ export async function memberFor(
   details: MemberDetails = {},
   now = new Date(),
 ): Promise<MemberRow> {
-  const insert = `INSERT INTO "Member" ("id", "shop", "customerId", "email", "firstName", "lastName", "enrolledAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`;
-  const args = [
-    randomUUID(),
-    shop,
-    customerId,
-    details.email ?? null,
-    details.firstName ?? null,
-    details.lastName ?? null,
-    now,
-  ];
-  if (provider === "postgresql") {
-    // On a conflict PostgreSQL locks the existing row and returns its latest version: one
-    // statement enrols or finds, and locks.
-    const [member] = await sql(tx).query<MemberRow>(
-      `${insert} ON CONFLICT ("shop", "customerId") DO UPDATE SET "shop" = EXCLUDED."shop" RETURNING ${MEMBER_COLUMNS}`,
-      args,
-    );
-    return member!;
-  }
-  // SQLite has one writer at a time; its RETURNING loses column types, so read the row back.
-  await sql(tx).execute(`${insert} ON CONFLICT ("shop", "customerId") DO NOTHING`, args);
+  // On a conflict PostgreSQL locks the existing row and returns its latest version: one statement
+  // enrols or finds, and locks. (SQLite has one writer at a time.)
   const [member] = await sql(tx).query<MemberRow>(
-    `SELECT ${MEMBER_COLUMNS} FROM "Member" WHERE "shop" = $1 AND "customerId" = $2`,
-    [shop, customerId],
+    `INSERT INTO "Member" ("id", "shop", "customerId", "email", "firstName", "lastName", "enrolledAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT ("shop", "customerId") DO UPDATE SET "shop" = EXCLUDED."shop" RETURNING ${MEMBER_COLUMNS}`,
+    [randomUUID(), shop, customerId, details.email ?? null, details.firstName ?? null, details.lastName ?? null, now],
   );
   return member!;
 }

@@ -2,6 +2,7 @@
 // their payloads in 2025-01), so customers/create and customers/update queue a check, and the
 // worker asks the Admin API whether the customer is subscribed: off the webhook's request path.
 import db from "../db.server";
+import { transaction } from "../db/sql.server";
 import type { ClaimedJob } from "../jobs/queue.server";
 import { enqueue } from "../jobs/queue.server";
 import { entry } from "../loyalty/ledger";
@@ -40,7 +41,7 @@ export async function checkNewsletter(shop: string, jobs: ClaimedJob[]): Promise
     const response = await admin.graphql(CUSTOMER_CONSENT, { variables: { id: customerId } });
     const body = await response.json();
     if (body.data?.customer?.defaultEmailAddress?.marketingState !== "SUBSCRIBED") continue;
-    await db.$transaction(async (tx) => {
+    await transaction(db, async (tx) => {
       const member = await memberFor(tx, shop, customerId);
       if (await tx.ledgerEntry.findUnique({ where: { shop_key: { shop, key } } })) return;
       await append(

@@ -14,7 +14,7 @@ import {
 } from "../loyalty/order-points";
 import { factsFor } from "./catalog.server";
 import { randomUUID } from "node:crypto";
-import { provider, sql } from "../db.server";
+import { sql } from "../db.server";
 import type { Statement } from "../db/sql.server";
 import { append, balanceOf, lockedMember, memberFor, type MemberRow, type Tx } from "./ledger.server";
 import {
@@ -68,18 +68,10 @@ async function orderRow(
     JSON.stringify(newOrder(orderId)),
     now,
   ];
-  type Row = Omit<OrderRow, "state"> & { state: string };
-  let row: Row | undefined;
-  if (provider === "postgresql") {
-    [row] = await sql(tx).query<Row>(`${upsert} RETURNING ${ORDER_COLUMNS}`, args);
-  } else {
-    // SQLite's RETURNING loses column types: read the row back.
-    await sql(tx).execute(upsert, args);
-    [row] = await sql(tx).query<Row>(
-      `SELECT ${ORDER_COLUMNS} FROM "LoyaltyOrder" WHERE "shop" = $1 AND "orderId" = $2`,
-      [shop, orderId],
-    );
-  }
+  const [row] = await sql(tx).query<Omit<OrderRow, "state"> & { state: string }>(
+    `${upsert} RETURNING ${ORDER_COLUMNS}`,
+    args,
+  );
   return { ...row!, state: JSON.parse(row!.state) as OrderState };
 }
 

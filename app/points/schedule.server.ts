@@ -5,7 +5,8 @@ import db from "../db.server";
 import { entry } from "../loyalty/ledger";
 import { expiryOf, type Movement } from "../loyalty/expiry";
 import { onSettle, type OrderState } from "../loyalty/order-points";
-import { append, balanceOf, lockMember, type MemberRow } from "./ledger.server";
+import { append, balanceOf, lockedMember } from "./ledger.server";
+import { transaction } from "../db/sql.server";
 import { loadProgram } from "./program.server";
 
 const BATCH = 500;
@@ -27,9 +28,8 @@ export async function settleDue(now = new Date()): Promise<number> {
   );
   let settled = 0;
   for (const earn of due.filter((e) => !done.has(`${e.shop}|settle:${e.orderId}`))) {
-    await db.$transaction(async (tx) => {
-      await lockMember(tx, earn.memberId);
-      const member = (await tx.member.findUniqueOrThrow({ where: { id: earn.memberId } })) as MemberRow;
+    await transaction(db, async (tx) => {
+      const member = await lockedMember(tx, earn.memberId);
       const order = await tx.loyaltyOrder.findUnique({
         where: { shop_orderId: { shop: earn.shop, orderId: earn.orderId! } },
       });
@@ -50,17 +50,13 @@ export async function expireDue(now = new Date()): Promise<number> {
     const program = await loadProgram(db, shop);
     const policy = program?.settings.expiry;
     if (!policy || policy.kind === "never") continue;
-    const members = (await db.member.findMany({
+    const members = await db.member.findMany({
       where: { shop, status: "active", available: { gt: 0 } },
-    })) as (MemberRow & {
-      lastActivityAt: Date | null;
-    })[];
+      select: { id: true },
+    });
     for (const candidate of members) {
-      taken += await db.$transaction(async (tx) => {
-        await lockMember(tx, candidate.id);
-        const member = (await tx.member.findUniqueOrThrow({ where: { id: candidate.id } })) as MemberRow & {
-          lastActivityAt: Date | null;
-        };
+      taken += await transaction(db, async (tx) => {
+        const member = await lockedMember(tx, candidate.id);
         const movements: Movement[] = (
           await tx.ledgerEntry.findMany({
             where: { memberId: member.id, available: { not: 0 } },

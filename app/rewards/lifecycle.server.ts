@@ -3,7 +3,8 @@
 // crash left holding points are finished.
 import db from "../db.server";
 import { redeemRestore } from "../loyalty/ledger";
-import { append, lockMember, type MemberRow, type Tx } from "../points/ledger.server";
+import { append, lockedMember, type Tx } from "../points/ledger.server";
+import { transaction } from "../db/sql.server";
 import { loadProgram } from "../points/program.server";
 import { unauthenticated } from "../shopify.server";
 import { settleRedemption, undoRedemption } from "./redeem.server";
@@ -33,8 +34,7 @@ async function restore(tx: Tx, redemption: { id: string; memberId: string; point
     data: { returnedAt: new Date() },
   });
   if (count === 0) return false;
-  await lockMember(tx, redemption.memberId);
-  const member = (await tx.member.findUniqueOrThrow({ where: { id: redemption.memberId } })) as MemberRow;
+  const member = await lockedMember(tx, redemption.memberId);
   await append(tx, member, [redeemRestore(redemption.id, redemption.points, note)], { allowNegative: false });
   return true;
 }
@@ -59,7 +59,7 @@ export async function returnExpiredCodes(now = new Date(), limit = 500) {
   for (const redemption of due) {
     const program = await loadProgram(db, redemption.shop);
     if (!program?.settings.returnPointsForExpiredCodes) continue;
-    if (await db.$transaction((tx) => restore(tx, redemption, "code expired unused"))) returned += 1;
+    if (await transaction(db, (tx) => restore(tx, redemption, "code expired unused"))) returned += 1;
   }
   return returned;
 }

@@ -6,7 +6,8 @@ import db from "../db.server";
 import { toMinor } from "../loyalty/currency";
 import { redeemHold, redeemRelease, redeemSettle } from "../loyalty/ledger";
 import { availability, codeEndsAt, discountCode, redemptionOf, type Discount } from "../loyalty/rewards";
-import { append, lockMember, type MemberRow, type Tx } from "../points/ledger.server";
+import { append, lockedMember, type Tx } from "../points/ledger.server";
+import { transaction } from "../db/sql.server";
 import { loadProgram } from "../points/program.server";
 import { unauthenticated } from "../shopify.server";
 import { loadReward } from "./catalog.server";
@@ -101,40 +102,32 @@ function repeat(row: RedemptionRow): never | "issued" {
 
 /** Step 3a: the code exists; the hold becomes a redemption. Once only, whoever gets here first. */
 export async function settleRedemption(redemptionId: string, discountId: string) {
-  await db.$transaction(async (tx) => {
-    const row = await holding(tx, redemptionId);
-    if (!row) return;
-    await tx.redemption.update({ where: { id: row.id }, data: { status: "issued", discountId, error: null } });
-    await append(tx, await lockedMember(tx, row.memberId), [redeemSettle(row.id, row.points)], {
-      allowNegative: false,
-    });
+  await transaction(db, async (tx) => {
+    const held = await holding(tx, redemptionId);
+    if (!held) return;
+    await tx.redemption.update({ where: { id: held.row.id }, data: { status: "issued", discountId, error: null } });
+    await append(tx, held.member, [redeemSettle(held.row.id, held.row.points)], { allowNegative: false });
   });
 }
 
 /** Step 3b: no code; every held point goes back. Once only. */
 export async function releaseRedemption(redemptionId: string, error: string) {
-  await db.$transaction(async (tx) => {
-    const row = await holding(tx, redemptionId);
-    if (!row) return;
-    await tx.redemption.update({ where: { id: row.id }, data: { status: "failed", error } });
-    await append(tx, await lockedMember(tx, row.memberId), [redeemRelease(row.id, row.points, error.slice(0, 200))], {
-      allowNegative: false,
-    });
+  await transaction(db, async (tx) => {
+    const held = await holding(tx, redemptionId);
+    if (!held) return;
+    await tx.redemption.update({ where: { id: held.row.id }, data: { status: "failed", error } });
+    const release = redeemRelease(held.row.id, held.row.points, error.slice(0, 200));
+    await append(tx, held.member, [release], { allowNegative: false });
   });
 }
 
 /** The redemption if it still holds points, with its member locked (so only one finisher wins). */
 async function holding(tx: Tx, redemptionId: string) {
-  const first = await tx.redemption.findUnique({ where: { id: redemptionId } });
-  if (!first || first.status !== "holding") return null;
-  await lockMember(tx, first.memberId);
+  const first = await tx.redemption.findUnique({ where: { id: redemptionId }, select: { memberId: true } });
+  if (!first) return null;
+  const member = await lockedMember(tx, first.memberId);
   const row = await tx.redemption.findUnique({ where: { id: redemptionId } });
-  return row?.status === "holding" ? row : null;
-}
-
-async function lockedMember(tx: Tx, memberId: string): Promise<MemberRow> {
-  await lockMember(tx, memberId);
-  return (await tx.member.findUniqueOrThrow({ where: { id: memberId } })) as MemberRow;
+  return row?.status === "holding" ? { row, member } : null;
 }
 
 /** Removes the code if Shopify made it after all, then releases. Leaves it holding if unsure. */
@@ -180,7 +173,7 @@ export async function redeem(
   }
 
   // Step 1: hold the points, under the member's lock (parallel requests queue here).
-  const held = await db.$transaction(async (tx) => {
+  const held = await transaction(db, async (tx) => {
     const found = await tx.member.findUnique({ where: { shop_customerId: { shop, customerId } } });
     if (!found || found.status !== "active") throw new RedeemError("not_a_member", "join the program to redeem");
     const member = await lockedMember(tx, found.id);
