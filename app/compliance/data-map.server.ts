@@ -5,7 +5,6 @@
 // erases it and customers/data_request reports it. Add each new model here as it is created.
 import type { Tx } from "../db/sql.server";
 
-
 export interface CustomerRef {
   shop: string;
   /** Shopify customer GID, e.g. gid://shopify/Customer/123 */

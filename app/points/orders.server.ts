@@ -1,7 +1,6 @@
 // Order webhooks → points. Each function runs inside the delivery's transaction (webhooks/once),
 // so the entries, the balance, the order's state and the delivery record commit together.
 import { EMPTY_BALANCE } from "../loyalty/ledger";
-import { pointsForOrder } from "../loyalty/earn";
 import {
   fullyRefunded,
   newOrder,
@@ -12,7 +11,7 @@ import {
   type Outcome,
   type Policy,
 } from "../loyalty/order-points";
-import { factsFor } from "./catalog.server";
+import { earningFor } from "./earning.server";
 import { randomUUID } from "node:crypto";
 import { sql } from "../db.server";
 import type { Statement } from "../db/sql.server";
@@ -144,18 +143,11 @@ export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now =
   const { program, rules } = await programAndRules(tx, shop, placedAt);
   if (!program?.live || !customerId || !rules) return;
   const member = await memberFor(tx, shop, customerId, { email: order.customer?.email ?? null });
-  // Only ask the database what the rules can use: the customer's earlier orders matter to
-  // "first N orders" campaigns, the catalog index to collection and tag bonuses (hot path).
-  const needsHistory = rules.rules.campaigns.some((c) => c.firstOrders !== null);
-  const previousOrders = needsHistory
-    ? await tx.loyaltyOrder.count({
-        where: { shop, customerId, placedAt: { lt: placedAt }, orderId: { not: row.state.orderId } },
-      })
-    : 0;
-  const earnOrder = earnOrderFrom(order, previousOrders);
-  const needsFacts = rules.rules.bonuses.some((b) => b.match.collectionIds.length > 0 || b.match.tags.length > 0);
-  const productIds = needsFacts ? [...new Set(earnOrder.lines.flatMap((l) => (l.productId ? [l.productId] : [])))] : [];
-  const earning = pointsForOrder(earnOrder, rules.rules, await factsFor(tx, shop, productIds));
+  const earning = await earningFor(tx, shop, rules.rules, (previous) => earnOrderFrom(order, previous), {
+    customerId,
+    before: placedAt,
+    excludeOrderId: row.state.orderId,
+  });
   const outcome = onPaid(row.state, earning, balanceOf(member), policyOf(program), now);
   const saved = saveStatement(row, outcome.state, {
     memberId: member.id,

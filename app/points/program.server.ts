@@ -36,14 +36,23 @@ export async function ensureProgram(tx: Tx, shop: string, currency: string, live
   });
 }
 
+type ProgramRow = { status: string; currency: string; settings: string };
+
+const programFrom = (shop: string, row: ProgramRow): LoadedProgram => ({
+  shop,
+  status: row.status,
+  currency: row.currency,
+  settings: parseJsonColumn(programSettingsSchema, "settings", row.settings),
+  live: row.status === "live",
+});
+
 export async function loadProgram(tx: Client, shop: string): Promise<LoadedProgram | null> {
   const [row] = await sql(tx).query<{ status: string; currency: string; settings: string }>(
     `SELECT "status", "currency", "settings" FROM "Program" WHERE "shop" = $1`,
     [shop],
   );
   if (!row) return null;
-  const settings = parseJsonColumn(programSettingsSchema, "settings", row.settings);
-  return { shop, status: row.status, currency: row.currency, settings, live: row.status === "live" };
+  return programFrom(shop, row);
 }
 
 /** The version an order placed at $2 is judged by (see rulesAt), as an ORDER BY over "EarnRuleVersion". */
@@ -70,8 +79,7 @@ export async function programAndRules(
     [shop, at],
   );
   if (!row) return { program: null, rules: null };
-  const settings = parseJsonColumn(programSettingsSchema, "settings", row.settings);
-  const program = { shop, status: row.status, currency: row.currency, settings, live: row.status === "live" };
+  const program = programFrom(shop, row);
   const rules =
     row.version !== null && row.rules !== null
       ? { version: Number(row.version), rules: parseJsonColumn(earnRulesSchema, "rules", row.rules) }

@@ -4,9 +4,9 @@ import { z } from "zod";
 import db from "../db.server";
 import { cartOrder } from "../loyalty/cart";
 import { toMinor } from "../loyalty/currency";
-import { pointsForOrder, type Earning } from "../loyalty/earn";
-import { factsFor } from "../points/catalog.server";
-import { loadProgram, rulesAt } from "../points/program.server";
+import type { Earning } from "../loyalty/earn";
+import { earningFor } from "../points/earning.server";
+import { programAndRules } from "../points/program.server";
 import { InvalidInput } from "./errors";
 
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, { error: "a decimal amount such as 12.50" });
@@ -33,7 +33,7 @@ export async function estimate(
   request: EstimateRequest,
   now = new Date(),
 ): Promise<{ points: number; breakdown: Earning } | null> {
-  const [program, rules] = await Promise.all([loadProgram(db, shop), rulesAt(db, shop, now)]);
+  const { program, rules } = await programAndRules(db, shop, now);
   if (!program || !rules) return null;
   const currency = program.currency;
   const minor = (amount: string, field: string) => {
@@ -43,20 +43,19 @@ export async function estimate(
       throw new InvalidInput(field, (error as Error).message);
     }
   };
-  const previousOrders = customerId ? await db.loyaltyOrder.count({ where: { shop, customerId } }) : 0;
-  const order = cartOrder(
-    request.lines.map((l) => ({
-      variantId: l.variantId,
-      productId: l.productId ?? null,
-      quantity: l.quantity,
-      unitPrice: minor(l.price, "lines.price"),
-    })),
-    request.subtotal ? minor(request.subtotal, "subtotal") : null,
-    currency,
-    now,
-    previousOrders,
+  const lines = request.lines.map((l) => ({
+    variantId: l.variantId,
+    productId: l.productId ?? null,
+    quantity: l.quantity,
+    unitPrice: minor(l.price, "lines.price"),
+  }));
+  const subtotal = request.subtotal ? minor(request.subtotal, "subtotal") : null;
+  const earning = await earningFor(
+    db,
+    shop,
+    rules.rules,
+    (previous) => cartOrder(lines, subtotal, currency, now, previous),
+    { customerId, before: now },
   );
-  const productIds = [...new Set(order.lines.flatMap((l) => (l.productId ? [l.productId] : [])))];
-  const earning = pointsForOrder(order, rules.rules, await factsFor(db, shop, productIds));
   return { points: program.live ? earning.total : 0, breakdown: earning };
 }
