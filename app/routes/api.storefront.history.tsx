@@ -11,7 +11,7 @@ export const loader = storefrontRoute(async (shopper, request) => {
     select: { id: true, status: true },
   });
   if (!member || member.status !== "active") return apiError("not_a_member", shopper.locale);
-  return Response.json(await historyPage(member.id, new URL(request.url).searchParams.get("cursor")));
+  return Response.json(await historyPage(shopper.shop, member.id, new URL(request.url).searchParams.get("cursor")));
 });
 
 export const action = getOnly;

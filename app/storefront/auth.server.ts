@@ -13,8 +13,6 @@ export interface Shopper {
   /** The signed-in customer's GID, or null for a guest. */
   customerId: string | null;
   locale: Locale;
-  /** Adds the CORS headers extensions need to read the answer. */
-  respond: (response: Response) => Response;
 }
 
 const shopOf = (dest: unknown) =>
@@ -31,9 +29,8 @@ const shopOf = (dest: unknown) =>
  */
 export async function authenticateShopper(request: Request): Promise<Shopper> {
   const locale = requestLocale(request);
-  const respond = withCors;
-  if (request.method === "OPTIONS") throw respond(new Response(null, { status: 204 }));
-  const unauthorized = () => respond(apiError("unauthorized", locale));
+  if (request.method === "OPTIONS") throw withCors(new Response(null, { status: 204 }));
+  const unauthorized = () => withCors(apiError("unauthorized", locale));
 
   const bearer = /^Bearer (.+)$/.exec(request.headers.get("Authorization") ?? "")?.[1];
   const token = bearer ? verifySessionToken(bearer, env.SHOPIFY_API_SECRET, env.SHOPIFY_API_KEY) : null;
@@ -50,5 +47,5 @@ export async function authenticateShopper(request: Request): Promise<Shopper> {
   if (!installed || installed.uninstalledAt) throw unauthorized();
   const customerId =
     typeof token.sub === "string" && token.sub.startsWith("gid://shopify/Customer/") ? token.sub : null;
-  return { shop, customerId, locale, respond };
+  return { shop, customerId, locale };
 }

@@ -21,7 +21,7 @@ it("pages through every entry once, newest first, even when entries share a time
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const page = await historyPage(member.id, cursor, 20);
+    const page = await historyPage(shop, member.id, cursor, 20);
     seen.push(...page.entries.map((e) => e.points));
     cursor = page.nextCursor;
     pages += 1;

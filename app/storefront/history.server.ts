@@ -27,10 +27,16 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 
-export async function historyPage(memberId: string, cursor: string | null, size = HISTORY_PAGE): Promise<HistoryPage> {
+export async function historyPage(
+  shop: string,
+  memberId: string,
+  cursor: string | null,
+  size = HISTORY_PAGE,
+): Promise<HistoryPage> {
   const after = cursor ? decodeCursor(cursor) : null;
   const rows = await db.ledgerEntry.findMany({
     where: {
+      shop,
       memberId,
       ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
     },

@@ -101,9 +101,9 @@ export async function loyaltyView(
         ),
         program.settings.expiry.kind === "fifo"
           ? sql(db).query<{ createdAt: Date; available: number }>(
-              `SELECT "createdAt", "available" FROM "LedgerEntry" WHERE "memberId" = $1 AND "available" <> 0
-               ORDER BY "createdAt"`,
-              [active.id],
+              `SELECT "createdAt", "available" FROM "LedgerEntry"
+               WHERE "shop" = $1 AND "memberId" = $2 AND "available" <> 0 ORDER BY "createdAt"`,
+              [shop, active.id],
             )
           : [],
       ])

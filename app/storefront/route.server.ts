@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { RedeemError } from "../rewards/redeem.server";
 import { authenticateShopper, type Shopper } from "./auth.server";
+import { withCors } from "./cors";
 import { apiError, InvalidInput } from "./errors";
 
 type Handler = (shopper: Shopper, request: Request) => Promise<Response>;
@@ -17,15 +18,15 @@ export function storefrontRoute(handler: Handler) {
       throw thrown;
     }
     try {
-      return shopper.respond(await handler(shopper, request));
+      return withCors(await handler(shopper, request));
     } catch (error) {
       if (error instanceof InvalidInput) {
-        return shopper.respond(
+        return withCors(
           apiError("invalid_request", shopper.locale, { field: error.field, details: { detail: error.message } }),
         );
       }
       if (error instanceof RedeemError) {
-        return shopper.respond(
+        return withCors(
           apiError(error.code, shopper.locale, {
             field: error.field,
             details: { ...error.details, detail: error.message },
