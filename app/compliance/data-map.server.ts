@@ -20,6 +20,12 @@ export interface ModelDataPolicy {
   redactCustomer?(tx: Tx, ref: CustomerRef): Promise<unknown>;
 }
 
+/** Rows kept per member (ledger, codes) of the customer's memberships in the shop. */
+async function ofMembers(tx: Tx, { shop, customerId }: CustomerRef) {
+  const members = await tx.member.findMany({ where: { shop, customerId }, select: { id: true } });
+  return { shop, memberId: { in: members.map((m) => m.id) } };
+}
+
 export const dataMap = {
   // Staff sessions: access tokens and, for online sessions, the staff member's name and email.
   // Not customer data.
@@ -70,13 +76,8 @@ export const dataMap = {
   // Entries belong to a member, not to a customer directly: erased with the member's link above.
   LedgerEntry: {
     redactShop: (tx, shop) => tx.ledgerEntry.deleteMany({ where: { shop } }),
-    collectCustomer: async (tx, { shop, customerId }) => {
-      const members = await tx.member.findMany({ where: { shop, customerId }, select: { id: true } });
-      return tx.ledgerEntry.findMany({
-        where: { shop, memberId: { in: members.map((m) => m.id) } },
-        orderBy: { createdAt: "asc" },
-      });
-    },
+    collectCustomer: async (tx, ref) =>
+      tx.ledgerEntry.findMany({ where: await ofMembers(tx, ref), orderBy: { createdAt: "asc" } }),
   },
   LoyaltyOrder: {
     redactShop: (tx, shop) => tx.loyaltyOrder.deleteMany({ where: { shop } }),
@@ -91,13 +92,8 @@ export const dataMap = {
   // Codes a member redeemed: linked to the member only (erased with the member's link above).
   Redemption: {
     redactShop: (tx, shop) => tx.redemption.deleteMany({ where: { shop } }),
-    collectCustomer: async (tx, { shop, customerId }) => {
-      const members = await tx.member.findMany({ where: { shop, customerId }, select: { id: true } });
-      return tx.redemption.findMany({
-        where: { shop, memberId: { in: members.map((m) => m.id) } },
-        orderBy: { createdAt: "asc" },
-      });
-    },
+    collectCustomer: async (tx, ref) =>
+      tx.redemption.findMany({ where: await ofMembers(tx, ref), orderBy: { createdAt: "asc" } }),
   },
   // The product index: the merchant's catalog facts.
   ProductFacts: {
