@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", ".cache/", "node_modules/", "prisma/generated/", "app/types/", "test-results/", "coverage/"] },
+  { ignores: ["build/", ".cache/", "node_modules/", "prisma/generated/", "app/types/", "test-results/", "coverage/", "extensions/dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

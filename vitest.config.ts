@@ -1,5 +1,6 @@
 // Test projects:
 // - unit:        pure modules and checks that need no database (app/**/*.test.ts, test/*.test.ts)
+// - extensions:  the UI extensions' modules and components, rendered in happy-dom
 // - sqlite:      *.integration.test.ts, each file on its own fresh SQLite database
 // - postgresql:  the same files on PostgreSQL, whenever it answers on 127.0.0.1:5432 or
 //                TEST_DATABASE_URL is set (CI always starts it)
@@ -45,6 +46,15 @@ export default defineConfig({
           include: ["app/**/*.test.{ts,tsx}", "emulator/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["**/*.integration.test.*", "**/*.e2e.test.*", "node_modules/**", "build/**"],
           globalSetup: ["test/setup/schemas.global.ts"],
+          setupFiles: ["test/setup/console.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "extensions",
+          include: ["extensions/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
           setupFiles: ["test/setup/console.ts"],
         },
       },
