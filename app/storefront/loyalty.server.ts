@@ -16,6 +16,8 @@ export interface LoyaltyView {
     balance: number;
     pending: number;
     lifetimeEarned: number;
+    /** "MM-DD", as the member gave it, or null. */
+    birthday: string | null;
     tier: null;
     nextTier: null;
     progress: null;
@@ -44,6 +46,7 @@ interface MemberView {
   pending: number;
   lifetimeEarned: number;
   lastActivityAt: Date | null;
+  birthday: string | null;
 }
 
 interface RedemptionView {
@@ -76,7 +79,7 @@ export async function loyaltyView(
     listRewards(db, shop, ["active"]),
     customerId
       ? sql(db).query<MemberView>(
-          `SELECT "id", "status", "available", "pending", "lifetimeEarned", "lastActivityAt" FROM "Member"
+          `SELECT "id", "status", "available", "pending", "lifetimeEarned", "lastActivityAt", "birthday" FROM "Member"
            WHERE "shop" = $1 AND "customerId" = $2`,
           [shop, customerId],
         )
@@ -129,6 +132,7 @@ export async function loyaltyView(
       balance: active.available,
       pending: active.pending,
       lifetimeEarned: active.lifetimeEarned,
+      birthday: active.birthday,
       tier: null,
       nextTier: null,
       progress: null,
