@@ -4,7 +4,8 @@
 //   ledger, balance, outbox) against the same server answering a verified no-op as the floor:
 //   the most it takes (closed loop), and latency at a steady 500 a second (open loop);
 // - GET /api/storefront/loyalty as the extensions call it (a shopper's session token), 100
-//   clients at a time, against an authenticated no-op as the floor.
+//   clients at a time, against an authenticated no-op as the floor;
+// - the UI extensions' bundle sizes, raw and gzip-compressed, against their budgets.
 //   BENCH_MEMBERS (100000)  BENCH_DELIVERIES (4000)  BENCH_CONCURRENCY (32)  BENCH_RATE (500)
 //   BENCH_REQUESTS (10000)  BENCH_CLIENTS (100)
 import { spawnSync } from "node:child_process";
@@ -22,6 +23,7 @@ import { BROWSER_USER_AGENT, startEmulator } from "../emulator/http/server.ts";
 import { freePort, startApp } from "../test/app-server.ts";
 import { databaseUrlFor } from "../test/setup/database-urls.ts";
 import { setup as migrate } from "./db.ts";
+import { buildExtensions, sizeLine } from "./extensions.ts";
 import { LOCAL_POSTGRES, localPostgresAnswers } from "./postgres.ts";
 import { ensureShopifySchemas, schemaPath } from "./shopify-schemas.ts";
 
@@ -307,5 +309,8 @@ for (const r of results) {
     `  ${r.label.padEnd(42)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)} ${String(r.failures).padStart(8)}   ${ratio}`,
   );
 }
+console.log("\n  UI extension bundles (Shopify's limits: 64 KB checkout, 128 KB full page, compressed)");
+for (const bundle of await buildExtensions()) console.log(`  ${sizeLine(bundle)}`);
+
 console.log("\n  Targets: orders/paid >= 500/s on PostgreSQL with p99 < 50 ms (issue 4);");
 console.log("           GET storefront/loyalty >= 1,000/s at 100 clients with p99 < 30 ms on PostgreSQL (issue 5).");

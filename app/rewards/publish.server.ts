@@ -22,6 +22,8 @@ export function publishedCatalog(program: Pick<LoadedProgram, "currency" | "sett
   return {
     currency: program.currency,
     pointsName: program.settings.pointsName,
+    // Checkout tells the shop's own codes from others by their prefix.
+    codePrefix: program.settings.codePrefix,
     rewards: rewards.map(({ id, reward }) => ({
       id,
       title: reward.title,

@@ -291,7 +291,7 @@ describe("the catalog in Shopify", () => {
     expect(await queued()).toBe(1);
     await publishRewards(shop);
     const first = await published();
-    expect(first).toMatchObject({ currency: "USD", pointsName: { en: "points", ru: "баллы" } });
+    expect(first).toMatchObject({ currency: "USD", pointsName: { en: "points", ru: "баллы" }, codePrefix: "LAUREL" });
     expect(first.rewards.map((r: { type: string; cost: number }) => [r.type, r.cost])).toEqual([
       ["amount_off", 500],
       ["percent_off", 1000],

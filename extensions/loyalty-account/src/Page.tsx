@@ -1,6 +1,7 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
+import { LoyaltyPage } from "./LoyaltyPage";
 
 export default async function extension() {
-  render(<s-text>Laurel</s-text>, document.body);
+  render(<LoyaltyPage />, document.body);
 }

@@ -1,0 +1,20 @@
+// The program's ways to earn, as the server words them in the shopper's language.
+import type { EarnWay } from "../../../shared/contract";
+import { host } from "../host";
+
+export function WaysToEarn({ ways }: { ways: EarnWay[] }) {
+  const { i18n } = host();
+  return (
+    <s-section heading={i18n.translate("earn.heading")}>
+      {ways.length === 0 ? (
+        <s-paragraph color="subdued">{i18n.translate("earn.empty")}</s-paragraph>
+      ) : (
+        <s-unordered-list>
+          {ways.map((way) => (
+            <s-list-item key={`${way.kind}:${way.text}`}>{way.text}</s-list-item>
+          ))}
+        </s-unordered-list>
+      )}
+    </s-section>
+  );
+}
