@@ -1,6 +1,6 @@
 // Every shopper-facing string of each extension exists in English and in Russian: the same keys
-// in both files (plural forms as each language needs them), the keys the shared formatting uses,
-// every key the source passes to translate(), and every `t:` key of the extension's TOML.
+// in both files (plural forms as each language needs them) with the same placeholders, the keys
+// the shared formatting uses, every key the source names, and every `t:` key of its TOML.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,12 +55,25 @@ describe.each(extensions)("%s", (name) => {
     });
   }
 
-  it("has every key its source translates and its TOML names", () => {
+  it("uses the same placeholders in both languages", () => {
+    const english = read("en.default.json");
+    const russian = read("ru.json");
+    const placeholders = (tree: Tree, key: string) => {
+      const node = key.split(".").reduce<Tree | string | undefined>((n, k) => (typeof n === "object" ? n[k] : n), tree);
+      return [...new Set(JSON.stringify(node).match(/\{\{\s*\w+\s*\}\}/g) ?? [])].sort();
+    };
+    for (const key of en.keys()) expect(placeholders(russian, key), key).toEqual(placeholders(english, key));
+  });
+
+  it("has every key its source names and its TOML uses", () => {
     const used = new Set<string>();
     const src = path.join(dir, "src");
+    // A string literal is a key when its first part is one of the file's sections ("member.balance").
+    const sections = new Set(Object.keys(read("en.default.json")));
     for (const file of fs.existsSync(src) ? sources(src) : []) {
-      for (const match of fs.readFileSync(file, "utf8").matchAll(/translate\(\s*["'`]([\w.-]+)["'`]/g)) {
-        used.add(match[1]!);
+      for (const match of fs.readFileSync(file, "utf8").matchAll(/["'`]([a-z][\w]*(?:\.[\w-]+)*)["'`]/g)) {
+        if (sections.has(match[1]!.split(".")[0]!) && (match[1]!.includes(".") || en.has(match[1]!)))
+          used.add(match[1]!);
       }
     }
     const toml = fs.readFileSync(path.join(dir, "shopify.extension.toml"), "utf8");
