@@ -4,7 +4,20 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", ".cache/", "node_modules/", "prisma/generated/", "app/types/", "test-results/", "coverage/", "extensions/dist/"] },
+  {
+    ignores: [
+      "build/",
+      ".cache/",
+      "node_modules/",
+      "prisma/generated/",
+      "app/types/",
+      "test-results/",
+      "coverage/",
+      ".shopify/", "extensions/dist/",
+      "extensions/*/dist/",
+      "extensions/*/shopify.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -85,6 +85,10 @@ const created = await fetch(`${emulator.url}/_emulator/shops`, {
 const { shop } = (await created.json()) as { shop: { domain: string } };
 const seeded = seedDemoShop(emulator.store, emulator.store.shop(shop.domain));
 const host = Buffer.from(`admin.shopify.com/store/laurel-demo`).toString("base64url");
+// The extensions preview (docs/emulator.md), as the seeded shop's first customer sees it.
+const member = emulator.store.shop(shop.domain).customers.keys().next().value;
+const preview = (page: string) =>
+  `${emulator.url}/_emulator/preview/${shop.domain}/${page}?customer=${member ?? "none"}`;
 
 console.log(`
 Laurel demo is running (database: ${databaseUrl}).
@@ -92,6 +96,10 @@ Laurel demo is running (database: ${databaseUrl}).
   Emulator:   ${emulator.url} (control API: ${emulator.url}/_emulator, see docs/emulator.md)
 
   Open ${appUrl}/app?shop=${shop.domain}&host=${host}&embedded=1
+
+  Extensions preview (checkout and customer account, any customer, English or Russian):
+    ${preview("checkout")}
+    ${preview("account")}
 
 Press Ctrl-C to stop.
 `);

@@ -91,12 +91,15 @@ describe("GET /api/storefront/loyalty", () => {
     expect(body.rewards[0]).toMatchObject({ redeemable: false, reason: "not_a_member" });
   });
 
-  it.each(["loyalty", "history", "redeem", "estimate", "birthday"])("answers an extension's preflight for %s", async (path) => {
-    const response = await api(path, { token: null, method: "OPTIONS" });
-    expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("access-control-allow-headers")).toMatch(/Authorization/);
-  });
+  it.each(["loyalty", "history", "redeem", "estimate", "birthday"])(
+    "answers an extension's preflight for %s",
+    async (path) => {
+      const response = await api(path, { token: null, method: "OPTIONS" });
+      expect(response.status).toBe(204);
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("access-control-allow-headers")).toMatch(/Authorization/);
+    },
+  );
 
   it("says which method a route takes", async () => {
     expect((await api("redeem")).status).toBe(405);

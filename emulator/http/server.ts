@@ -1,11 +1,14 @@
 // The emulator's HTTP server: what a development store answers at https://<shop>.myshopify.com
-// (Admin GraphQL, OAuth token exchange), plus the control API under /_emulator.
+// (Admin GraphQL, OAuth token exchange), plus the control API under /_emulator and the UI
+// extensions' preview under /_emulator/preview.
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { exchangeToken, mintSessionToken } from "../auth/tokens.ts";
 import { AdminApi } from "../graphql/admin-api.ts";
 import { loadAdminSchema } from "../graphql/schema.ts";
+import { PreviewBundles } from "../preview/bundles.ts";
+import { servePreview } from "../preview/routes.ts";
 import { Store } from "../state/store.ts";
 import type { AppConfig, ShopRecord } from "../state/types.ts";
 import { WebhookDeliverer, type DelivererOptions } from "../webhooks/deliverer.ts";
@@ -84,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const store = new Store(options.app, options.now);
   const api = new AdminApi(loadAdminSchema(options.schemaFile), store);
   const webhooks = new WebhookDeliverer(store, options.webhooks);
+  const preview = { store, bundles: new PreviewBundles(options.app.appUrl) };
 
   /** Loads the app as the admin would right after install, so it trades for its token now. */
   const openApp = async (shop: ShopRecord) => {
@@ -117,6 +121,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       if (url.pathname === "/cdn/app-bridge.js") {
         response.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" });
         return response.end(APP_BRIDGE);
+      }
+      if (url.pathname === "/_emulator/preview" || url.pathname.startsWith("/_emulator/preview/")) {
+        return await servePreview(preview, request, response, url, () => readBody(request));
       }
       if (url.pathname.startsWith("/_emulator/")) {
         if (method === "OPTIONS") return send(response, 204, {}, CORS);

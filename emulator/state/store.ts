@@ -578,7 +578,7 @@ export class Store {
     );
   }
 
-  private inAnySegment(shop: ShopRecord, customerId: number | null, segmentIds: number[]) {
+  inAnySegment(shop: ShopRecord, customerId: number | null, segmentIds: number[]) {
     if (customerId === null) return false;
     const customer = shop.customers.get(customerId);
     if (!customer) return false;
