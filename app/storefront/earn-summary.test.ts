@@ -15,6 +15,9 @@ describe("earnSummary", () => {
     ]);
     const ru = earnSummary(defaultEarnRules("JPY"), defaultSettings(), "JPY", "ru", now);
     expect(ru[0]!.text).toBe("баллы: 1 за каждые 1 JPY покупок");
+    // The purchase rule also comes structured, for extensions to word with plural forms.
+    expect(ru[0]).toMatchObject({ amount: "1", currency: "JPY" });
+    expect(en[0]).toMatchObject({ amount: "1.00", currency: "USD" });
   });
 
   it("shows running campaigns open to everyone, not future or tier-only ones", () => {

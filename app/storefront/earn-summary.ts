@@ -10,6 +10,9 @@ export interface EarnWay {
   kind: "purchase" | "signup" | "birthday" | "newsletter" | "custom" | "campaign";
   points: number;
   text: string;
+  /** Purchases: `points` for every `amount` (a decimal in `currency`) spent. */
+  amount?: string;
+  currency?: string;
 }
 
 export function earnSummary(
@@ -24,15 +27,14 @@ export function earnSummary(
   const ways: EarnWay[] = [];
   const { purchase } = rules;
   if (purchase.points > 0) {
+    const amount = toDecimal(purchase.per, currency);
     ways.push({
       kind: "purchase",
       points: purchase.points,
-      text: t("storefront.earn.purchase", {
-        points: purchase.points,
-        pointsName,
-        amount: toDecimal(purchase.per, currency),
-        currency,
-      }),
+      text: t("storefront.earn.purchase", { points: purchase.points, pointsName, amount, currency }),
+      // Structured too, so an extension can word it with plural forms and local money format.
+      amount,
+      currency,
     });
   }
   for (const kind of ["signup", "birthday", "newsletter"] as const) {

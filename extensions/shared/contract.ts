@@ -13,7 +13,11 @@ export type RewardType = "amount_off" | "percent_off" | "free_shipping" | "free_
 export interface EarnWay {
   kind: "purchase" | "signup" | "birthday" | "newsletter" | "custom" | "campaign";
   points: number;
+  /** The server's sentence in the shopper's language. */
   text: string;
+  /** Purchases: `points` for every `amount` (a decimal in `currency`) spent. */
+  amount?: string;
+  currency?: string;
 }
 
 export interface MemberView {

@@ -1,6 +1,7 @@
-// The program's ways to earn, as the server words them in the shopper's language.
+// The program's ways to earn, in the shopper's language.
 import type { EarnWay } from "../../../shared/contract";
 import { host } from "../host";
+import { describeWay } from "../ways";
 
 export function WaysToEarn({ ways }: { ways: EarnWay[] }) {
   const { i18n } = host();
@@ -11,7 +12,7 @@ export function WaysToEarn({ ways }: { ways: EarnWay[] }) {
       ) : (
         <s-unordered-list>
           {ways.map((way) => (
-            <s-list-item key={`${way.kind}:${way.text}`}>{way.text}</s-list-item>
+            <s-list-item key={`${way.kind}:${way.text}`}>{describeWay(i18n, way)}</s-list-item>
           ))}
         </s-unordered-list>
       )}
