@@ -163,6 +163,11 @@ describe("a signed-in member", () => {
     const banner = checkout.body.querySelector('s-banner[tone="success"]');
     expect(banner?.getAttribute("heading")).toBe(`Reward code ${CODE} applied`);
     expect(buttonLabels(checkout.body)).toEqual(["Remove code"]);
+    // Redeemed elsewhere: the metafield's balance may predate it, so none is shown.
+    expect(text(checkout.body)).not.toContain("You have");
+    checkout.state.discountCodes.value = [{ code: "SUMMER" }];
+    await settle();
+    expect(text(checkout.body)).toContain("You have 815 points");
   });
 });
 

@@ -62,9 +62,13 @@ export function MemberRewards({ member, catalog, client, compact }: Props) {
   const rewards = !compact ? offers.affordable : cash ? [] : costliest;
   const nothingToUse = offers.affordable.length === 0 && !cash;
 
+  // A code redeemed elsewhere (the other slot, an earlier visit) spent points the metafield may
+  // not show yet: show the balance only when this block redeemed it or no Laurel code is applied.
+  const balanceKnown = state.balance != null || !applied;
+
   return (
     <s-stack gap="base">
-      <s-text>{i18n.translate("member.balance", { points: formatPoints(i18n, balance) })}</s-text>
+      {balanceKnown && <s-text>{i18n.translate("member.balance", { points: formatPoints(i18n, balance) })}</s-text>}
       <FlowNotice flow={flow} />
       {applied ? (
         <AppliedCode
