@@ -22,7 +22,7 @@ describe("the profile block", () => {
     const { body } = await mount(BLOCK, ProfileBlock, { storefront: fakeStorefront() });
     expect(textOf(body)).toContain("You have 815 points");
     const link = body.querySelector("s-link");
-    expect(link?.getAttribute("href")).toBe("extension:loyalty-account/");
+    expect(link?.getAttribute("href")).toBe("extension://loyalty-account");
     expect(link?.textContent).toBe("View your rewards");
   });
 
@@ -46,6 +46,6 @@ describe("the profile block when the API fails", () => {
     storefront.failNext("loyalty", { status: 500, error: { code: "server_error", message: "Down for a moment." } });
     const { body } = await mount(BLOCK, ProfileBlock, { storefront });
     expect(textOf(body)).toContain("Down for a moment.");
-    expect(body.querySelector("s-link")?.getAttribute("href")).toBe("extension:loyalty-account/");
+    expect(body.querySelector("s-link")?.getAttribute("href")).toBe("extension://loyalty-account");
   });
 });
