@@ -131,6 +131,13 @@ describe("a signed-in member", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it("sees their tier beside the balance when the metafield names one", async () => {
+    stubFetch();
+    const { body } = await mount({ metafields: metafields({ member: { ...MEMBER, tier: "Gold" } }) });
+    expect(body.querySelector("s-badge")?.textContent).toBe("Gold");
+    expect(text(body)).toContain("You have 815 points");
+  });
+
   it("with too few points for any reward, sees how far the first one is", async () => {
     const calls = stubFetch();
     const { body } = await mount({ metafields: metafields({ member: { ...MEMBER, points: 40 } }) });

@@ -68,7 +68,13 @@ export function MemberRewards({ member, catalog, client, compact }: Props) {
 
   return (
     <s-stack gap="base">
-      {balanceKnown && <s-text>{i18n.translate("member.balance", { points: formatPoints(i18n, balance) })}</s-text>}
+      {(balanceKnown || member.tier) && (
+        <s-stack direction="inline" gap="small-200" alignItems="center">
+          {balanceKnown && <s-text>{i18n.translate("member.balance", { points: formatPoints(i18n, balance) })}</s-text>}
+          {/* The member's tier, as the points engine names it in the metafield (tiers issue). */}
+          {member.tier && <s-badge>{member.tier}</s-badge>}
+        </s-stack>
+      )}
       <FlowNotice flow={flow} />
       {applied ? (
         <AppliedCode
