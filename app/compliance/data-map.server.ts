@@ -103,6 +103,11 @@ export const dataMap = {
   Job: {
     redactShop: (tx, shop) => tx.job.deleteMany({ where: { shop } }),
   },
+  // The admin's audit log: staff user ids and what they changed (balances, settings), no
+  // customer details; a member's entries name only the member's id.
+  AuditLog: {
+    redactShop: (tx, shop) => tx.auditLog.deleteMany({ where: { shop } }),
+  },
   // Delivery bookkeeping: ids and topics only.
   WebhookEvent: {
     redactShop: (tx, shop) => tx.webhookEvent.deleteMany({ where: { shop } }),

@@ -1,8 +1,22 @@
 // Laurel's own strings, in English and Russian. Keys are flat ("home.title"); values may hold
-// {placeholders}. A test keeps the two catalogs' keys and placeholders identical.
-import en from "./en.json";
-import ru from "./ru.json";
+// {placeholders}. A test keeps the two catalogs' keys and placeholders identical. Each admin
+// area keeps its strings in its own pair of files (areas/<area>.<locale>.json).
+import auditEn from "./areas/audit.en.json";
+import auditRu from "./areas/audit.ru.json";
+import earnEn from "./areas/earn.en.json";
+import earnRu from "./areas/earn.ru.json";
+import operationsEn from "./areas/operations.en.json";
+import operationsRu from "./areas/operations.ru.json";
+import programEn from "./areas/program.en.json";
+import programRu from "./areas/program.ru.json";
+import rewardsEn from "./areas/rewards.en.json";
+import rewardsRu from "./areas/rewards.ru.json";
+import baseEn from "./en.json";
+import baseRu from "./ru.json";
 import type { Locale } from "./locale";
+
+const en = { ...baseEn, ...auditEn, ...earnEn, ...operationsEn, ...programEn, ...rewardsEn };
+const ru = { ...baseRu, ...auditRu, ...earnRu, ...operationsRu, ...programRu, ...rewardsRu };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
