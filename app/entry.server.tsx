@@ -7,6 +7,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { BULK_ADJUST, runBulkAdjust } from "./admin/members-bulk.server";
 import { env } from "./env.server";
 import { startWorker } from "./jobs/worker.server";
 import db from "./db.server";
@@ -29,6 +30,7 @@ if (env.JOBS_WORKER === "on") {
     [SYNC_CATALOG]: syncCatalog,
     [SYNC_PRODUCT]: syncProducts,
     [PUBLISH_REWARDS]: (shop: string) => publishRewards(shop),
+    [BULK_ADJUST]: runBulkAdjust,
   };
   startWorker(handlers, [
     { name: "settle pending points", everyMs: 60_000, run: settleDue },

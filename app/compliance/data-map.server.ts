@@ -99,7 +99,8 @@ export const dataMap = {
   ProductFacts: {
     redactShop: (tx, shop) => tx.productFacts.deleteMany({ where: { shop } }),
   },
-  // Queued work: member ids and kinds only.
+  // Queued work: member ids and kinds; a bulk adjustment's search text (which may be an email)
+  // only while that job runs (cleared when it finishes).
   Job: {
     redactShop: (tx, shop) => tx.job.deleteMany({ where: { shop } }),
   },

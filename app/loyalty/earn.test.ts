@@ -145,6 +145,8 @@ describe("campaigns", () => {
     ["after the customer's first orders", { previousOrders: 1 }, { firstOrders: 1 }],
     ["outside its segments", {}, { segmentIds: ["vip"] }],
     ["outside its tiers", {}, { tierIds: ["gold"] }],
+    ["while the merchant has it paused", {}, { status: "paused" as const }],
+    ["once archived", {}, { status: "archived" as const }],
   ])("does not apply %s", (_label, orderExtra, campaignExtra) => {
     const earning = pointsForOrder(
       order([line(2500)], orderExtra),

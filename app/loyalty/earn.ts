@@ -70,7 +70,17 @@ export interface Campaign {
   /** Only members in these segments or tiers qualify, when set (later issues fill these in). */
   segmentIds: string[] | null;
   tierIds: string[] | null;
+  /**
+   * Paused and archived campaigns give nothing, whatever their dates. Absent means active: rules
+   * saved before campaigns could be paused read that way.
+   */
+  status?: CampaignStatus;
 }
+
+export type CampaignStatus = "active" | "paused" | "archived";
+
+/** Whether the merchant has the campaign switched on (its dates are checked separately). */
+export const campaignIsOn = (campaign: Campaign) => (campaign.status ?? "active") === "active";
 
 export interface EarnRules {
   purchase: PurchaseRule;
@@ -128,6 +138,7 @@ export function bonusFor(line: EarnLine, bonuses: ProductBonus[], facts: Map<str
 }
 
 export function campaignApplies(campaign: Campaign, order: EarnOrder, member: MemberFacts): boolean {
+  if (!campaignIsOn(campaign)) return false;
   if (order.placedAt < campaign.startsAt || order.placedAt >= campaign.endsAt) return false;
   if (campaign.firstOrders !== null && order.previousOrders >= campaign.firstOrders) return false;
   if (campaign.segmentIds && !campaign.segmentIds.some((s) => member.segmentIds.includes(s))) return false;

@@ -101,6 +101,8 @@ export const earnRulesSchema = z.object({
         firstOrders: z.number().int().min(1).nullable(),
         segmentIds: z.array(z.string()).nullable(),
         tierIds: z.array(z.string()).nullable(),
+        // Versions written before campaigns could be paused have no status: they were active.
+        status: z.enum(["active", "paused", "archived"]).default("active"),
       })
       .refine((c) => c.endsAt > c.startsAt, { error: "endsAt must be after startsAt", path: ["endsAt"] }),
   ),

@@ -59,6 +59,50 @@ export async function createReward(tx: Tx, shop: string, input: unknown, positio
   return fromRow(row);
 }
 
+/**
+ * Replaces a reward's definition (input validated: throws the schema's error with its field
+ * paths); null when the shop has no such reward. Codes already issued keep what they were made
+ * with: each redemption stores its own discount and title, so editing a reward never changes them.
+ */
+export async function updateReward(tx: Tx, shop: string, id: string, input: unknown): Promise<StoredReward | null> {
+  const reward = rewardSchema.parse(input);
+  const { count } = await tx.reward.updateMany({
+    where: { shop, id },
+    data: { type: reward.type, cost: reward.cost, definition: JSON.stringify(reward) },
+  });
+  if (count === 0) return null;
+  await enqueueRewardsPublish(tx, shop);
+  return loadReward(tx, shop, id);
+}
+
+/**
+ * Moves a reward one place up or down among the shop's unarchived rewards (archived ones are
+ * never shown, so their place doesn't matter) and renumbers the catalog 0, 1, 2…; null when the
+ * shop has no such reward, false when it is already first or last (nothing changes).
+ */
+export async function moveReward(tx: Tx, shop: string, id: string, direction: "up" | "down") {
+  const rows = await tx.reward.findMany({
+    where: { shop },
+    select: { id: true, status: true, position: true },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
+  const shown = rows.filter((row) => row.status !== "archived");
+  const at = shown.findIndex((row) => row.id === id);
+  if (!rows.some((row) => row.id === id)) return null;
+  const other = shown[direction === "up" ? at - 1 : at + 1];
+  if (at < 0 || !other) return false;
+  const order = rows.map((row) => row.id);
+  const [a, b] = [order.indexOf(id), order.indexOf(other.id)];
+  [order[a], order[b]] = [order[b]!, order[a]!];
+  for (const [position, rewardId] of order.entries()) {
+    if (rows.find((row) => row.id === rewardId)!.position !== position) {
+      await tx.reward.updateMany({ where: { shop, id: rewardId }, data: { position } });
+    }
+  }
+  await enqueueRewardsPublish(tx, shop);
+  return true;
+}
+
 /** Pauses, resumes or archives a reward. Rewards are never deleted: codes issued name them. */
 export async function setRewardStatus(tx: Tx, shop: string, id: string, status: RewardStatus) {
   const { count } = await tx.reward.updateMany({ where: { shop, id }, data: { status } });

@@ -47,6 +47,12 @@ function Navigation() {
       <Link to="/app" rel="home">
         {t("nav.home")}
       </Link>
+      <Link to="/app/members">{t("nav.members")}</Link>
+      <Link to="/app/rewards">{t("nav.rewards")}</Link>
+      <Link to="/app/earn">{t("nav.earn")}</Link>
+      <Link to="/app/settings">{t("nav.settings")}</Link>
+      <Link to="/app/operations">{t("nav.operations")}</Link>
+      <Link to="/app/audit">{t("nav.audit")}</Link>
     </NavMenu>
   );
 }

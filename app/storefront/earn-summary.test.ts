@@ -20,7 +20,7 @@ describe("earnSummary", () => {
     expect(en[0]).toMatchObject({ amount: "1.00", currency: "USD" });
   });
 
-  it("shows running campaigns open to everyone, not future or tier-only ones", () => {
+  it("shows running campaigns open to everyone, not future, tier-only, paused or archived ones", () => {
     const rules = defaultEarnRules("USD");
     const campaign = {
       id: "c",
@@ -42,6 +42,8 @@ describe("earnSummary", () => {
         endsAt: new Date("2026-12-02T00:00:00Z"),
       },
       { ...campaign, id: "vip", tierIds: ["gold"] },
+      { ...campaign, id: "paused", status: "paused" as const },
+      { ...campaign, id: "archived", status: "archived" as const },
     ];
     const ways = earnSummary(rules, defaultSettings(), "USD", "en", now).filter((w) => w.kind === "campaign");
     expect(ways.map((w) => w.text)).toEqual(["Black Friday: 2× points until 2026-11-30"]);

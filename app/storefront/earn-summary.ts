@@ -3,7 +3,7 @@
 import { translator } from "../i18n/translate";
 import type { Locale } from "../i18n/locale";
 import { toDecimal } from "../loyalty/currency";
-import type { EarnRules } from "../loyalty/earn";
+import { campaignIsOn, type EarnRules } from "../loyalty/earn";
 import type { ProgramSettings } from "../loyalty/program";
 
 export interface EarnWay {
@@ -48,9 +48,10 @@ export function earnSummary(
       text: t("storefront.earn.custom", { points: action.points, pointsName, name: action.name[locale] }),
     });
   }
-  // Campaigns open to everyone that are running now (tier- and segment-only ones are the tiers issue's).
+  // Campaigns open to everyone that are running now (tier- and segment-only ones are the tiers
+  // issue's); paused and archived ones give nothing, so they are not shown.
   for (const c of rules.campaigns) {
-    if (c.startsAt > now || c.endsAt <= now || c.segmentIds || c.tierIds) continue;
+    if (!campaignIsOn(c) || c.startsAt > now || c.endsAt <= now || c.segmentIds || c.tierIds) continue;
     const endsAt = c.endsAt.toISOString().slice(0, 10);
     ways.push({
       kind: "campaign",

@@ -32,3 +32,26 @@ it("pages through every entry once, newest first, even when entries share a time
   const times = seen.map((points) => Math.floor(points / 3));
   expect(times).toEqual([...times].sort((a, b) => b - a));
 });
+
+it("keeps a merchant's adjustment reason from the shopper, and shows other notes", async () => {
+  const shop = "notes.myshopify.com";
+  const member = await db.member.create({ data: { shop, customerId: "gid://shopify/Customer/2" } });
+  await db.ledgerEntry.createMany({
+    data: [
+      { shop, memberId: member.id, reason: "earn_action", key: "signup", available: 100, note: "signup" },
+      {
+        shop,
+        memberId: member.id,
+        reason: "manual_adjustment",
+        key: "manual:1",
+        available: -50,
+        note: "suspected fraud",
+      },
+    ],
+  });
+  const { entries } = await historyPage(shop, member.id, null, 20);
+  expect(entries.map((e) => [e.reason, e.note]).sort()).toEqual([
+    ["earn_action", "signup"],
+    ["manual_adjustment", null],
+  ]);
+});

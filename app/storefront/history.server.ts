@@ -53,7 +53,9 @@ export async function historyPage(
       pending: e.pending,
       at: e.createdAt.toISOString(),
       orderId: e.orderId,
-      note: e.note,
+      // A merchant's adjustment reason is an internal remark ("goodwill", "suspected fraud"),
+      // not the shopper's to read; other notes ("signup", "code expired unused") are.
+      note: e.reason === "manual_adjustment" ? null : e.note,
     })),
     nextCursor: rows.length > size && last ? encodeCursor(last.createdAt, last.id) : null,
   };

@@ -1,0 +1,370 @@
+// The cards of the Ways to earn page: the purchase rule (with a live example), the lists of
+// product bonuses, campaigns and custom actions, and the points for built-in actions.
+import { Form } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  FormLayout,
+  IndexTable,
+  InlineStack,
+  Text,
+  TextField,
+  type BadgeProps,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { useI18n } from "../i18n/context";
+import { minorPerUnit, toDecimal } from "../loyalty/currency";
+import type { Translate } from "../i18n/translate";
+import type { CampaignPhase } from "./earn-forms";
+import { IntentButton, SaveBar, useFieldErrors, type EarnActionResult } from "./earn-ui";
+import { purchasePreview, PREVIEW_UNITS, type EarnOverview } from "./earn-view";
+
+const PHASE_TONE: Record<CampaignPhase, BadgeProps["tone"]> = {
+  running: "success",
+  upcoming: "info",
+  paused: "warning",
+  ended: undefined,
+  archived: undefined,
+};
+
+export function CampaignBadge({ phase }: { phase: CampaignPhase }) {
+  const { t } = useI18n();
+  return <Badge tone={PHASE_TONE[phase]}>{t(`earn.campaign.status.${phase}`)}</Badge>;
+}
+
+export function PurchaseCard({
+  values,
+  currency,
+  pointsName,
+  result,
+}: {
+  values: EarnOverview["purchase"];
+  currency: string;
+  pointsName: EarnOverview["pointsName"];
+  result: EarnActionResult | undefined;
+}) {
+  const { t, locale } = useI18n();
+  const error = useFieldErrors(result, "purchase");
+  const [form, setForm] = useState(values);
+  const set = (field: keyof typeof form) => (value: string | boolean) => setForm({ ...form, [field]: value });
+  // The example order has one line and no shipping or tax, so only these fields change it.
+  const preview = purchasePreview(
+    { points: form.points, per: form.per, minimumOrder: form.minimumOrder },
+    values.rounding,
+    currency,
+  );
+  return (
+    <Card>
+      <Form method="post">
+        <input type="hidden" name="intent" value="purchase" />
+        <BlockStack gap="400">
+          <Text as="h2" variant="headingMd">
+            {t("earn.purchase.title")}
+          </Text>
+          <FormLayout>
+            <FormLayout.Group>
+              <TextField
+                label={t("earn.purchase.points")}
+                name="points"
+                inputMode="numeric"
+                autoComplete="off"
+                value={form.points}
+                onChange={set("points")}
+                error={error("points")}
+              />
+              <TextField
+                label={t("earn.purchase.per")}
+                name="per"
+                inputMode="decimal"
+                autoComplete="off"
+                suffix={currency}
+                helpText={t("earn.purchase.perHelp", { currency })}
+                value={form.per}
+                onChange={set("per")}
+                error={error("per")}
+              />
+              <TextField
+                label={t("earn.purchase.minimumOrder")}
+                name="minimumOrder"
+                inputMode="decimal"
+                autoComplete="off"
+                suffix={currency}
+                helpText={t("earn.purchase.minimumOrderHelp")}
+                value={form.minimumOrder}
+                onChange={set("minimumOrder")}
+                error={error("minimumOrder")}
+              />
+            </FormLayout.Group>
+            <Checkbox
+              label={t("earn.purchase.includeShipping")}
+              name="includeShipping"
+              checked={form.includeShipping}
+              onChange={set("includeShipping")}
+            />
+            <Checkbox
+              label={t("earn.purchase.includeTaxes")}
+              name="includeTaxes"
+              checked={form.includeTaxes}
+              onChange={set("includeTaxes")}
+            />
+            <Checkbox
+              label={t("earn.purchase.includeGiftCards")}
+              name="includeGiftCards"
+              checked={form.includeGiftCards}
+              onChange={set("includeGiftCards")}
+            />
+          </FormLayout>
+          <Text as="p" variant="bodyMd" fontWeight="semibold">
+            {preview === null
+              ? t("earn.purchase.previewUnavailable")
+              : t("earn.purchase.preview", {
+                  amount: toDecimal(PREVIEW_UNITS * minorPerUnit(currency), currency),
+                  currency,
+                  points: preview,
+                  pointsName: pointsName[locale],
+                })}
+          </Text>
+          <Text as="p" tone="subdued">
+            {t("earn.purchase.roundingNote")}
+          </Text>
+          <SaveBar />
+        </BlockStack>
+      </Form>
+    </Card>
+  );
+}
+
+function ListCard({
+  title,
+  help,
+  addLabel,
+  addUrl,
+  children,
+}: {
+  title: string;
+  help: string;
+  addLabel: string;
+  addUrl: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="h2" variant="headingMd">
+            {title}
+          </Text>
+          <Button url={addUrl}>{addLabel}</Button>
+        </InlineStack>
+        <Text as="p" tone="subdued">
+          {help}
+        </Text>
+        {children}
+      </BlockStack>
+    </Card>
+  );
+}
+
+const bonusMatch = (t: Translate, match: EarnOverview["bonuses"][number]["match"]) =>
+  [
+    match.productIds.length ? t("earn.bonuses.products", { count: match.productIds.length }) : null,
+    match.collectionIds.length ? t("earn.bonuses.collections", { count: match.collectionIds.length }) : null,
+    match.tags.length ? t("earn.bonuses.tags", { tags: match.tags.join(", ") }) : null,
+  ]
+    .filter(Boolean)
+    .join("; ");
+
+export function BonusesCard({ bonuses }: { bonuses: EarnOverview["bonuses"] }) {
+  const { t } = useI18n();
+  return (
+    <ListCard
+      title={t("earn.bonuses.title")}
+      help={t("earn.bonuses.help")}
+      addLabel={t("earn.bonuses.add")}
+      addUrl="/app/earn/bonuses/new"
+    >
+      <IndexTable
+        resourceName={{ singular: t("earn.bonuses.bonus"), plural: t("earn.bonuses.title") }}
+        itemCount={bonuses.length}
+        selectable={false}
+        emptyState={<Text as="p">{t("earn.bonuses.empty")}</Text>}
+        headings={[
+          { title: t("earn.bonuses.appliesTo") },
+          { title: t("earn.bonuses.bonus") },
+          { title: t("earn.manage") },
+        ]}
+      >
+        {bonuses.map((bonus, index) => (
+          <IndexTable.Row id={bonus.id} key={bonus.id} position={index}>
+            <IndexTable.Cell>{bonusMatch(t, bonus.match)}</IndexTable.Cell>
+            <IndexTable.Cell>
+              {bonus.kind === "multiplier"
+                ? t("earn.bonus.multiplierValue", { multiplier: bonus.value })
+                : t("earn.bonus.fixedValue", { points: bonus.value })}
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <InlineStack gap="200">
+                <Button size="slim" url={`/app/earn/bonuses/${bonus.id}`}>
+                  {t("earn.edit")}
+                </Button>
+                <IntentButton size="slim" tone="critical" fields={{ intent: "removeBonus", id: bonus.id }}>
+                  {t("earn.remove")}
+                </IntentButton>
+              </InlineStack>
+            </IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+    </ListCard>
+  );
+}
+
+export function CampaignsCard({ campaigns }: { campaigns: EarnOverview["campaigns"] }) {
+  const { t } = useI18n();
+  return (
+    <ListCard
+      title={t("earn.campaigns.title")}
+      help={t("earn.campaigns.help")}
+      addLabel={t("earn.campaigns.add")}
+      addUrl="/app/earn/campaigns/new"
+    >
+      <IndexTable
+        resourceName={{ singular: t("earn.campaigns.name"), plural: t("earn.campaigns.title") }}
+        itemCount={campaigns.length}
+        selectable={false}
+        emptyState={<Text as="p">{t("earn.campaigns.empty")}</Text>}
+        headings={[
+          { title: t("earn.campaigns.name") },
+          { title: t("earn.campaigns.dates") },
+          { title: t("earn.campaigns.bonus") },
+          { title: t("earn.campaigns.firstOrders") },
+          { title: t("earn.campaigns.status") },
+          { title: t("earn.manage") },
+        ]}
+      >
+        {campaigns.map((campaign, index) => (
+          <IndexTable.Row id={campaign.id} key={campaign.id} position={index}>
+            <IndexTable.Cell>
+              <Text as="span" fontWeight="semibold">
+                {campaign.name}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              {t("earn.campaigns.datesValue", { from: campaign.startsAt, to: campaign.endsOn })}
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              {campaign.kind === "multiplier"
+                ? t("earn.campaign.multiplierValue", { multiplier: campaign.value })
+                : t("earn.campaign.fixedValue", { points: campaign.value })}
+            </IndexTable.Cell>
+            <IndexTable.Cell>{campaign.firstOrders || t("earn.none")}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <CampaignBadge phase={campaign.phase} />
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Button size="slim" url={`/app/earn/campaigns/${campaign.id}`}>
+                {t("earn.edit")}
+              </Button>
+            </IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+    </ListCard>
+  );
+}
+
+export function ActionsCard({
+  values,
+  result,
+}: {
+  values: EarnOverview["actions"];
+  result: EarnActionResult | undefined;
+}) {
+  const { t } = useI18n();
+  const error = useFieldErrors(result, "actions");
+  const [form, setForm] = useState(values);
+  return (
+    <Card>
+      <Form method="post">
+        <input type="hidden" name="intent" value="actions" />
+        <BlockStack gap="400">
+          <Text as="h2" variant="headingMd">
+            {t("earn.actions.title")}
+          </Text>
+          <Text as="p" tone="subdued">
+            {t("earn.actions.help")}
+          </Text>
+          <FormLayout>
+            <FormLayout.Group>
+              {(["signup", "birthday", "newsletter"] as const).map((field) => (
+                <TextField
+                  key={field}
+                  label={t(`earn.actions.${field}`)}
+                  name={field}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={form[field]}
+                  onChange={(value) => setForm({ ...form, [field]: value })}
+                  error={error(field)}
+                />
+              ))}
+            </FormLayout.Group>
+          </FormLayout>
+          <SaveBar />
+        </BlockStack>
+      </Form>
+    </Card>
+  );
+}
+
+export function CustomActionsCard({ actions }: { actions: EarnOverview["customActions"] }) {
+  const { t, locale } = useI18n();
+  return (
+    <ListCard
+      title={t("earn.customActions.title")}
+      help={t("earn.customActions.help")}
+      addLabel={t("earn.customActions.add")}
+      addUrl="/app/earn/actions/new"
+    >
+      <IndexTable
+        resourceName={{ singular: t("earn.customActions.name"), plural: t("earn.customActions.title") }}
+        itemCount={actions.length}
+        selectable={false}
+        emptyState={<Text as="p">{t("earn.customActions.empty")}</Text>}
+        headings={[
+          { title: t("earn.customActions.name") },
+          { title: t("earn.customActions.id") },
+          { title: t("earn.customActions.points") },
+          { title: t("earn.customActions.limit") },
+          { title: t("earn.manage") },
+        ]}
+      >
+        {actions.map((action, index) => (
+          <IndexTable.Row id={action.id} key={action.id} position={index}>
+            <IndexTable.Cell>{action.name[locale]}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" tone="subdued">
+                {action.id}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>{action.points}</IndexTable.Cell>
+            <IndexTable.Cell>{t(`earn.limit.${action.limit.per}`, { count: action.limit.count })}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <InlineStack gap="200">
+                <Button size="slim" url={`/app/earn/actions/${action.id}`}>
+                  {t("earn.edit")}
+                </Button>
+                <IntentButton size="slim" tone="critical" fields={{ intent: "removeAction", id: action.id }}>
+                  {t("earn.remove")}
+                </IntentButton>
+              </InlineStack>
+            </IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+    </ListCard>
+  );
+}

@@ -1,0 +1,172 @@
+// The members pages' inputs: the list's filters (from the URL, so a filtered list can be shared,
+// reloaded and handed to a bulk adjustment unchanged) and the adjustment form. Each problem is
+// reported on its field as a message key; nothing here touches the database.
+import { z } from "zod";
+import type { MessageKey } from "../i18n/translate";
+import { MAX_ADJUSTMENT, MAX_REASON } from "../loyalty/adjustment";
+
+export const SORTS = ["balance_desc", "balance_asc", "activity_desc", "activity_asc"] as const;
+export const STATUSES = ["active", "redacted", "all"] as const;
+export const ACTIVITIES = ["", "active", "inactive"] as const;
+
+export interface MemberFilter {
+  /** Part of an email, first or last name; "" for none. */
+  search: string;
+  minBalance: number | null;
+  maxBalance: number | null;
+  /** Active within the last `days`, or inactive (no activity, or none) for `days`. */
+  activity: (typeof ACTIVITIES)[number];
+  days: number;
+  status: (typeof STATUSES)[number];
+  sort: (typeof SORTS)[number];
+}
+
+export const DEFAULT_FILTER: MemberFilter = {
+  search: "",
+  minBalance: null,
+  maxBalance: null,
+  activity: "",
+  days: 90,
+  status: "active",
+  sort: "balance_desc",
+};
+
+/** The filter's fields as they appear in the URL (and in the bulk form). */
+export const FILTER_PARAMS = ["q", "min", "max", "activity", "days", "status", "sort"] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+
+export type FilterErrors = Partial<Record<FilterParam | "page", MessageKey>>;
+
+const MAX_BALANCE = 1_000_000_000;
+const MAX_DAYS = 3650;
+const MAX_SEARCH = 100;
+
+/** "14" → 14; empty → null; anything but plain digits → NaN (an error). */
+const whole = (text: string): number | null =>
+  text.trim() === "" ? null : /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+
+type Source = { get(name: string): unknown };
+const text = (source: Source, name: string) => {
+  const value = source.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/**
+ * The filter the URL (or a submitted form) describes. A bad field is reported and left at its
+ * default, so the list still shows and the merchant sees what to fix.
+ */
+export function readFilter(source: Source): { filter: MemberFilter; errors: FilterErrors } {
+  const errors: FilterErrors = {};
+  const filter = { ...DEFAULT_FILTER };
+
+  const search = text(source, "q").trim();
+  if (search.length > MAX_SEARCH) errors.q = "members.error.search";
+  else filter.search = search;
+
+  for (const [param, field] of [
+    ["min", "minBalance"],
+    ["max", "maxBalance"],
+  ] as const) {
+    const value = whole(text(source, param));
+    if (value !== null && !(value <= MAX_BALANCE)) errors[param] = "members.error.balance";
+    else filter[field] = value;
+  }
+  if (filter.minBalance !== null && filter.maxBalance !== null && filter.minBalance > filter.maxBalance) {
+    errors.max = "members.error.balanceRange";
+    filter.maxBalance = null;
+  }
+
+  const activity = text(source, "activity");
+  if ((ACTIVITIES as readonly string[]).includes(activity)) filter.activity = activity as MemberFilter["activity"];
+  else errors.activity = "members.error.choice";
+
+  const days = whole(text(source, "days"));
+  if (days !== null && !(days >= 1 && days <= MAX_DAYS)) errors.days = "members.error.days";
+  else if (days !== null) filter.days = days;
+
+  const status = text(source, "status") || DEFAULT_FILTER.status;
+  if ((STATUSES as readonly string[]).includes(status)) filter.status = status as MemberFilter["status"];
+  else errors.status = "members.error.choice";
+
+  const sort = text(source, "sort") || DEFAULT_FILTER.sort;
+  if ((SORTS as readonly string[]).includes(sort)) filter.sort = sort as MemberFilter["sort"];
+  else errors.sort = "members.error.choice";
+
+  return { filter, errors };
+}
+
+/** The page number in the URL (1 when absent or bad). */
+export function readPage(source: Source): number {
+  const page = whole(text(source, "page"));
+  return page !== null && page >= 1 && page <= 100_000 ? page : 1;
+}
+
+/** The filter as URL parameters, defaults left out. */
+export function filterParams(filter: MemberFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.search) params.set("q", filter.search);
+  if (filter.minBalance !== null) params.set("min", String(filter.minBalance));
+  if (filter.maxBalance !== null) params.set("max", String(filter.maxBalance));
+  if (filter.activity) {
+    params.set("activity", filter.activity);
+    params.set("days", String(filter.days));
+  }
+  if (filter.status !== DEFAULT_FILTER.status) params.set("status", filter.status);
+  if (filter.sort !== DEFAULT_FILTER.sort) params.set("sort", filter.sort);
+  return params;
+}
+
+export interface AdjustmentInput {
+  points: number;
+  reason: string;
+  idempotencyKey: string;
+}
+
+export type AdjustmentField = keyof AdjustmentInput;
+export type AdjustmentErrors = Partial<Record<AdjustmentField | "form", MessageKey>>;
+
+export const adjustmentSchema = z.object({
+  points: z
+    .number()
+    .int()
+    .refine((p) => p !== 0 && Math.abs(p) <= MAX_ADJUSTMENT),
+  reason: z.string().trim().min(1).max(MAX_REASON),
+  idempotencyKey: z
+    .string()
+    .min(8)
+    .max(100)
+    .regex(/^[\w-]+$/),
+});
+
+const ADJUSTMENT_MESSAGES: Record<AdjustmentField, MessageKey> = {
+  points: "members.error.points",
+  reason: "members.error.reason",
+  idempotencyKey: "members.error.stale",
+};
+
+/** Checks an adjustment (from a form or a caller), one message per field at fault. */
+export function validateAdjustment(
+  raw: unknown,
+): { ok: true; value: AdjustmentInput } | { ok: false; errors: AdjustmentErrors } {
+  const parsed = adjustmentSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: AdjustmentErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as AdjustmentField;
+    errors[field] ??= ADJUSTMENT_MESSAGES[field] ?? "members.error.stale";
+  }
+  return { ok: false, errors };
+}
+
+/** A submitted adjustment form: points as typed ("-50", "+20", "20"). */
+export function readAdjustment(source: Source) {
+  const points = text(source, "points").trim();
+  return validateAdjustment({
+    points: /^[+-]?\d{1,9}$/.test(points) ? Number(points) : NaN,
+    reason: text(source, "reason"),
+    idempotencyKey: text(source, "idempotencyKey"),
+  });
+}
+
+/** How many of a member's latest codes and orders the member page shows. */
+export const RECENT_ROWS = 25;

@@ -1,0 +1,316 @@
+// One member: balances, ledger history (paged), reward codes, orders, and a manual adjustment
+// with a required reason. The form carries an idempotency key made by the loader, so a double
+// submit adjusts once; a new key comes with each page load after it. Another shop's member is a 404.
+import { randomUUID } from "node:crypto";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Link,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { actorOf } from "../admin/audit.server";
+import { changeOf, dateOf, nameOf, numberOf, numericId } from "../admin/members-format";
+import { readAdjustment, RECENT_ROWS, type AdjustmentErrors } from "../admin/members-form";
+import {
+  adjustMember,
+  AdjustmentRefused,
+  memberDetail,
+  MemberNotFound,
+  type AdjustmentResult,
+} from "../admin/members.server";
+import { useI18n } from "../i18n/context";
+import type { MessageKey } from "../i18n/translate";
+import { REASONS } from "../loyalty/ledger";
+import { authenticate } from "../shopify.server";
+
+const notFound = () => new Response("No such member", { status: 404 });
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const cursor = new URL(request.url).searchParams.get("cursor");
+  const member = await memberDetail(session.shop, params.id ?? "", cursor);
+  if (!member) throw notFound();
+  return { member, olderPage: cursor !== null, idempotencyKey: randomUUID() };
+};
+
+type AdjustAnswer = { ok: true; result: AdjustmentResult } | { ok: false; errors: AdjustmentErrors };
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session, sessionToken } = await authenticate.admin(request);
+  const input = readAdjustment(await request.formData());
+  if (!input.ok) return data<AdjustAnswer>({ ok: false, errors: input.errors }, { status: 422 });
+  try {
+    const result = await adjustMember(session.shop, params.id ?? "", input.value, actorOf(sessionToken));
+    return data<AdjustAnswer>({ ok: true, result });
+  } catch (error) {
+    if (error instanceof MemberNotFound) throw notFound();
+    if (error instanceof AdjustmentRefused)
+      return data<AdjustAnswer>({ ok: false, errors: error.errors }, { status: 422 });
+    throw error;
+  }
+};
+
+export default function MemberPage() {
+  const { member, olderPage, idempotencyKey } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const number = numberOf(locale);
+  const change = changeOf(locale);
+  const date = dateOf(locale);
+  const reasonLabel = (reason: string) =>
+    t(
+      (REASONS as readonly string[]).includes(reason)
+        ? (`members.reason.${reason}` as MessageKey)
+        : "members.reason.other",
+    );
+  const active = member.status === "active";
+
+  return (
+    <Page
+      title={nameOf(member) ?? t("members.member.title")}
+      titleMetadata={active ? undefined : <Badge>{t("members.redacted")}</Badge>}
+      backAction={{ content: t("members.title"), url: "/app/members" }}
+    >
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {/* Keyed by the key: after an adjustment the next one starts from an empty form. */}
+            {active ? <AdjustForm key={idempotencyKey} idempotencyKey={idempotencyKey} /> : null}
+            {!active && <Banner tone="info">{t("members.error.redacted")}</Banner>}
+
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t("members.ledger.title")}
+                </Text>
+                {member.ledger.entries.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t("members.ledger.empty")}
+                  </Text>
+                ) : (
+                  <DataTable
+                    columnContentTypes={["text", "text", "numeric", "numeric", "text"]}
+                    headings={[
+                      t("members.ledger.date"),
+                      t("members.ledger.reason"),
+                      t("members.ledger.points"),
+                      t("members.ledger.pending"),
+                      t("members.ledger.note"),
+                    ]}
+                    rows={member.ledger.entries.map((e) => [
+                      date(e.createdAt),
+                      reasonLabel(e.reason),
+                      e.available === 0 ? "" : change(e.available),
+                      e.pending === 0 ? "" : change(e.pending),
+                      e.note ?? "",
+                    ])}
+                  />
+                )}
+                <InlineStack gap="200">
+                  {olderPage && <Button url={`/app/members/${member.id}`}>{t("members.ledger.newest")}</Button>}
+                  {member.ledger.next && (
+                    <Button url={`/app/members/${member.id}?cursor=${encodeURIComponent(member.ledger.next)}`}>
+                      {t("members.ledger.older")}
+                    </Button>
+                  )}
+                </InlineStack>
+              </BlockStack>
+            </Card>
+
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t("members.codes.title")}
+                </Text>
+                {member.codes.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t("members.codes.empty")}
+                  </Text>
+                ) : (
+                  <DataTable
+                    columnContentTypes={["text", "text", "numeric", "text", "text", "text"]}
+                    headings={[
+                      t("members.codes.code"),
+                      t("members.codes.reward"),
+                      t("members.codes.points"),
+                      t("members.codes.status"),
+                      t("members.codes.ends"),
+                      t("members.codes.used"),
+                    ]}
+                    rows={member.codes.map((c) => [
+                      c.code,
+                      c.title,
+                      number(c.points),
+                      t(`members.codes.status.${c.status}`),
+                      date(c.endsAt),
+                      date(c.usedAt) ?? t("members.none"),
+                    ])}
+                  />
+                )}
+                {member.codes.length === RECENT_ROWS && (
+                  <Text as="p" tone="subdued">
+                    {t("members.latest", { count: RECENT_ROWS })}
+                  </Text>
+                )}
+              </BlockStack>
+            </Card>
+
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {t("members.orders.title")}
+                </Text>
+                {member.orders.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t("members.orders.empty")}
+                  </Text>
+                ) : (
+                  <DataTable
+                    columnContentTypes={["text", "text", "numeric", "text"]}
+                    headings={[
+                      t("members.orders.order"),
+                      t("members.orders.placed"),
+                      t("members.orders.points"),
+                      t("members.orders.state"),
+                    ]}
+                    rows={member.orders.map((o) => [
+                      <Link key={o.id} url={`shopify://admin/orders/${numericId(o.orderId)}`} target="_top">
+                        {numericId(o.orderId)}
+                      </Link>,
+                      date(o.placedAt) ?? t("members.none"),
+                      number(o.points),
+                      t(
+                        o.cancelled
+                          ? "members.orders.state.cancelled"
+                          : o.pending
+                            ? "members.orders.state.pending"
+                            : "members.orders.state.credited",
+                      ),
+                    ])}
+                  />
+                )}
+                {member.orders.length === RECENT_ROWS && (
+                  <Text as="p" tone="subdued">
+                    {t("members.latest", { count: RECENT_ROWS })}
+                  </Text>
+                )}
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+
+        <Layout.Section variant="oneThird">
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("members.member.summary")}
+              </Text>
+              <Fact label={t("members.member.balance")} value={number(member.available)} strong />
+              <Fact label={t("members.member.pending")} value={number(member.pending)} />
+              {member.held > 0 && <Fact label={t("members.member.held")} value={number(member.held)} />}
+              <Fact label={t("members.member.lifetimeEarned")} value={number(member.lifetimeEarned)} />
+              <Fact label={t("members.member.lifetimeRedeemed")} value={number(member.lifetimeRedeemed)} />
+              <Fact label={t("members.member.tier")} value={t("members.none")} />
+              <Fact label={t("members.member.enrolled")} value={date(member.enrolledAt) ?? ""} />
+              <Fact
+                label={t("members.member.lastActivity")}
+                value={date(member.lastActivityAt) ?? t("members.never")}
+              />
+              <Fact label={t("members.member.birthday")} value={member.birthday ?? t("members.none")} />
+              {member.email && <Fact label={t("members.member.email")} value={member.email} />}
+              {active && (
+                <Link url={`shopify://admin/customers/${numericId(member.customerId)}`} target="_top">
+                  {t("members.member.customer")}
+                </Link>
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function Fact({ label, value, strong = false }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <InlineStack align="space-between" gap="200">
+      <Text as="span" tone="subdued">
+        {label}
+      </Text>
+      <Text as="span" fontWeight={strong ? "bold" : "regular"}>
+        {value}
+      </Text>
+    </InlineStack>
+  );
+}
+
+function AdjustForm({ idempotencyKey }: { idempotencyKey: string }) {
+  const { t, locale } = useI18n();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [points, setPoints] = useState("");
+  const [reason, setReason] = useState("");
+  const errors: AdjustmentErrors = answer && !answer.ok ? answer.errors : {};
+  const message = (key: MessageKey | undefined) => (key ? t(key) : undefined);
+  const number = numberOf(locale);
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          {t("members.adjust.title")}
+        </Text>
+        {answer?.ok && (
+          <Banner tone="success">
+            {t(answer.result.repeated ? "members.adjust.repeated" : "members.adjust.done", {
+              before: number(answer.result.before),
+              after: number(answer.result.after),
+            })}
+          </Banner>
+        )}
+        {(errors.form || errors.idempotencyKey) && (
+          <Banner tone="critical">{t(errors.form ?? errors.idempotencyKey!)}</Banner>
+        )}
+        <Form method="post">
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <FormLayout>
+            <TextField
+              label={t("members.adjust.points")}
+              name="points"
+              value={points}
+              onChange={setPoints}
+              helpText={t("members.adjust.pointsHelp")}
+              autoComplete="off"
+              error={message(errors.points)}
+            />
+            <TextField
+              label={t("members.adjust.reason")}
+              name="reason"
+              value={reason}
+              onChange={setReason}
+              helpText={t("members.adjust.reasonHelp")}
+              maxLength={200}
+              showCharacterCount
+              multiline={2}
+              autoComplete="off"
+              error={message(errors.reason)}
+            />
+            <Button submit variant="primary" loading={navigation.state === "submitting"}>
+              {t("members.adjust.submit")}
+            </Button>
+          </FormLayout>
+        </Form>
+      </BlockStack>
+    </Card>
+  );
+}
