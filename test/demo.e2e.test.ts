@@ -1,6 +1,9 @@
 // `npm run demo` in a real browser (Debian's Chromium, driven by Playwright): the embedded admin
-// loads outside Shopify's admin with Polaris styles and the demo shop's name, in English and in
-// Russian, navigates, and Ctrl-C stops everything. Screenshots go to test-results/.
+// loads outside Shopify's admin (the emulator's App Bridge stand-in adds the session token to the
+// app's fetches) with Polaris styles; a new merchant goes through the setup guide to the home
+// page; the admin speaks Russian; a reward is created through its form, listed and published to
+// the shop metafield checkout reads; and Ctrl-C stops everything. One demo for all of it (a dev
+// server is heavy): the tests run in order. Screenshots go to test-results/.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -26,6 +29,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-demo-"));
 let demo: ChildProcess;
 let output = "";
 let adminUrl = "";
+let emulatorUrl = "";
 let appPort = 0;
 let browser: Browser;
 
@@ -49,6 +53,7 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   adminUrl = /Open (http\S+)/.exec(output)![1]!;
+  emulatorUrl = /Emulator:\s+(http\S+)/.exec(output)![1]!;
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }, 180_000);
 
@@ -65,11 +70,43 @@ async function open(url: string, locale: string): Promise<Page> {
   return page;
 }
 
+/** The rewards the worker last published to the shop's `$app:loyalty.rewards` metafield. */
+async function publishedTitles(shop: string): Promise<string[]> {
+  const state = await (await fetch(`${emulatorUrl}/_emulator/shops/${shop}/state`)).json();
+  const field = state.shop.metafields.find((m: { namespace: string; key: string }) => m.key === "rewards");
+  if (!field) return [];
+  return JSON.parse(field.value).rewards.map((r: { title: { en: string } }) => r.title.en);
+}
+
 describe("npm run demo", () => {
-  it("shows the embedded admin with Polaris styles and the shop's name", async () => {
+  it("leads a new merchant through the setup guide to the home page", async () => {
     const page = await open(adminUrl, "en-US");
+    // The first visit goes to the guide; the demo's program is already live.
+    await page.getByText("Step 1 of 3").waitFor({ timeout: 90_000 });
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: path.join(ARTIFACTS, "demo-onboarding-1.png"), fullPage: true });
+
+    // A bad rate is refused beside its field, the typed values stay, and nothing is saved.
+    await page.getByLabel("Points", { exact: true }).fill("0");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByText("Enter a whole number of points from 1 to 10,000.").waitFor({ timeout: 30_000 });
+    await page.getByLabel("Points", { exact: true }).fill("2");
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await page.getByText("Step 2 of 3").waitFor({ timeout: 30_000 });
+    await page.getByLabel("Free shipping").uncheck();
+    await page.screenshot({ path: path.join(ARTIFACTS, "demo-onboarding-2.png"), fullPage: true });
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await page.getByText("Step 3 of 3").waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "demo-onboarding-3.png"), fullPage: true });
+    await page.getByRole("button", { name: "Finish setup" }).click();
+
     const heading = page.getByRole("heading", { name: "Welcome to Laurel, Laurel Demo Store" });
-    await heading.waitFor({ timeout: 90_000 });
+    await heading.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("link", { name: "Add to checkout" }).getAttribute("href")).toMatch(
+      /^shopify:\/\/admin\/settings\/checkout\/editor\?page=checkout&context=apps&app=/,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, "demo-admin-en.png"), fullPage: true });
 
     // Polaris's stylesheet is applied (served by the app, not a CDN): its page background and
@@ -86,6 +123,7 @@ describe("npm run demo", () => {
     // A client-side navigation fetches data with the session token the stand-in adds.
     await page.getByRole("link", { name: "Home" }).click();
     await expect.poll(() => heading.isVisible()).toBe(true);
+    await page.context().close();
   });
 
   it("speaks Russian when the admin does", async () => {
@@ -94,7 +132,54 @@ describe("npm run demo", () => {
       .getByRole("heading", { name: "Добро пожаловать в Laurel, Laurel Demo Store" })
       .waitFor({ timeout: 60_000 });
     expect(await page.getByRole("link", { name: "Главная" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Добавить в оформление заказа" }).count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, "demo-admin-ru.png"), fullPage: true });
+
+    const guide = new URL(`${adminUrl}&locale=ru-RU`);
+    guide.pathname = "/app/onboarding";
+    await page.goto(guide.toString());
+    await page.getByText("Шаг 1 из 3").waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel("Название баллов на русском").inputValue()).toBe("баллы");
+    await page.screenshot({ path: path.join(ARTIFACTS, "demo-onboarding-ru.png"), fullPage: true });
+    await page.context().close();
+  });
+
+  it("creates a reward through the form, lists it and publishes it for checkout", async () => {
+    const url = new URL(adminUrl);
+    const shop = url.searchParams.get("shop")!;
+    url.pathname = "/app/rewards/new";
+    const page = await open(url.toString(), "en-US");
+    await page.getByRole("heading", { name: "New reward" }).waitFor({ timeout: 90_000 });
+    // Typed before React hydrates, values would be dropped from its controlled fields.
+    await page.waitForLoadState("networkidle");
+
+    // A bad cost is refused beside its field, and nothing is saved.
+    await page.getByLabel("Title in English").fill("Seven fifty off");
+    await page.getByLabel("Title in Russian").fill("Скидка 7,50");
+    await page.getByLabel("Cost in points").fill("0");
+    await page.getByLabel("Amount off").fill("7.50");
+    await page.getByRole("button", { name: "Save" }).click();
+    const costError = page.getByText("Cost must be a whole number of points from 1 to 10,000,000.");
+    await costError.waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel("Title in English").inputValue()).toBe("Seven fifty off");
+    await page.screenshot({ path: path.join(ARTIFACTS, "admin-reward-invalid.png"), fullPage: true });
+
+    await page.getByLabel("Cost in points").fill("750");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: "Rewards" }).waitFor({ timeout: 30_000 });
+    const row = page.getByRole("row").filter({ hasText: "Seven fifty off" });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toMatch(/Amount off.*750.*Active.*0 \/ 0/);
+    await page.screenshot({ path: path.join(ARTIFACTS, "admin-rewards-list.png"), fullPage: true });
+
+    // The worker (in the app's process) writes the catalog to Shopify soon after the change.
+    await expect.poll(() => publishedTitles(shop), { timeout: 30_000, interval: 500 }).toContain("Seven fifty off");
+
+    // Pausing it from the list takes it out of what checkout shows.
+    await row.getByRole("button", { name: "Pause" }).click();
+    await row.getByText("Paused").waitFor({ timeout: 30_000 });
+    await expect.poll(() => publishedTitles(shop), { timeout: 30_000, interval: 500 }).not.toContain("Seven fifty off");
+    await page.context().close();
   });
 
   it("stops everything cleanly on Ctrl-C", async () => {

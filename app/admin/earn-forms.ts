@@ -118,6 +118,16 @@ export const parsePurchase = (input: FormInput, currency: string): Parsed<Purcha
     input,
   );
 
+/** Just the earn rate (onboarding's first step): `points` for every `per` spent. */
+export const parseEarnRate = (input: FormInput, currency: string): Parsed<Pick<PurchaseInput, "points" | "per">> =>
+  parse(
+    z.object({
+      points: whole(1, 10_000, "earn.error.ratePoints"),
+      per: money(currency, { positive: true }, "earn.error.amountPositive"),
+    }),
+    input,
+  );
+
 export interface BonusInput {
   kind: "multiplier" | "fixed";
   value: number;

@@ -5,13 +5,13 @@
 // were: an order is judged by the rules in force when it was placed), and the audit entry.
 // Invalid input writes nothing and comes back as a message key per field.
 import { randomUUID } from "node:crypto";
-import db, { provider, sql } from "../db.server";
-import { parseJsonColumn } from "../db/json-column";
-import { transaction, type Tx } from "../db/sql.server";
+import db from "../db.server";
+import { transaction } from "../db/sql.server";
 import type { Campaign, CampaignStatus, EarnRules, ProductBonus } from "../loyalty/earn";
 import { defaultEarnRules, earnRulesSchema, programSettingsSchema, type ProgramSettings } from "../loyalty/program";
 import { loadProgram, rulesAt } from "../points/program.server";
 import { recordAudit } from "./audit.server";
+import { lockedProgram, newRulesVersion } from "./program-writes.server";
 import {
   actionIdFor,
   parseActionPoints,
@@ -39,16 +39,6 @@ export interface EarnPage {
 type Refused = Extract<SaveResult, { ok: false }>;
 const invalid = (errors: FieldErrors): Refused => ({ ok: false, status: 422, errors });
 const notFound: Refused = { ok: false, status: 404, errors: { form: "earn.error.notFound" } };
-
-/** The program row, locked on PostgreSQL so two saves never build on the same stale state. */
-async function lockedProgram(tx: Tx, shop: string) {
-  const [row] = await sql(tx).query<{ currency: string; settings: string }>(
-    `SELECT "currency", "settings" FROM "Program" WHERE "shop" = $1${provider === "postgresql" ? " FOR UPDATE" : ""}`,
-    [shop],
-  );
-  if (!row) return null;
-  return { currency: row.currency, settings: parseJsonColumn(programSettingsSchema, "settings", row.settings) };
-}
 
 /** What the earn page shows, or null when the shop has no program. */
 export async function earnPage(shop: string, now = new Date()): Promise<EarnPage | null> {
@@ -95,9 +85,7 @@ function changeRules(
     // Checked as every reader will parse it; a rule that fails here is a bug, not bad input.
     const rules = earnRulesSchema.parse(edited.value);
     if (same(rules, earnRulesSchema.parse(inForce))) return { ok: true, changed: false, id: edited.id };
-    const newest = await tx.earnRuleVersion.findFirst({ where: { shop }, orderBy: { version: "desc" } });
-    const version = (newest?.version ?? 0) + 1;
-    await tx.earnRuleVersion.create({ data: { shop, version, activeFrom: now, rules: JSON.stringify(rules) } });
+    const version = await newRulesVersion(tx, shop, rules, now);
     await recordAudit(tx, { shop, actor, ...edited.audit });
     return { ok: true, changed: true, id: edited.id, version };
   });

@@ -4,14 +4,13 @@
 // placed under), a re-publish of the checkout catalog when what it shows changes, and the
 // audit entry.
 import { z } from "zod";
-import db, { provider, sql } from "../db.server";
-import { parseJsonColumn } from "../db/json-column";
-import { transaction, type Tx } from "../db/sql.server";
-import { defaultEarnRules, earnRulesSchema, programSettingsSchema } from "../loyalty/program";
-import type { EarnRules } from "../loyalty/earn";
+import db from "../db.server";
+import { transaction } from "../db/sql.server";
+import { defaultEarnRules } from "../loyalty/program";
 import { loadProgram, rulesAt } from "../points/program.server";
 import { enqueueRewardsPublish } from "../rewards/publish.server";
 import { recordAudit } from "./audit.server";
+import { lockedProgram, newRulesVersion, statusOf, type ProgramStatus } from "./program-writes.server";
 import {
   changedSettings,
   formOf,
@@ -25,8 +24,7 @@ import {
 import { PROGRAM_SUBJECT } from "./program-settings-form";
 
 export { PROGRAM_SUBJECT };
-
-export type ProgramStatus = "draft" | "live" | "paused";
+export type { ProgramStatus };
 
 export interface SettingsPage {
   form: SettingsForm;
@@ -36,22 +34,6 @@ export interface SettingsPage {
 }
 
 export type SaveResult = { ok: true; changed: boolean } | { ok: false; errors: FieldErrors };
-
-const statusOf = (value: string): ProgramStatus => (value === "live" || value === "paused" ? value : "draft");
-
-/** The program row, locked on PostgreSQL so two saves don't overwrite each other's changes. */
-async function lockedProgram(tx: Tx, shop: string) {
-  const [row] = await sql(tx).query<{ status: string; currency: string; settings: string }>(
-    `SELECT "status", "currency", "settings" FROM "Program" WHERE "shop" = $1${provider === "postgresql" ? " FOR UPDATE" : ""}`,
-    [shop],
-  );
-  if (!row) return null;
-  return {
-    status: statusOf(row.status),
-    currency: row.currency,
-    settings: parseJsonColumn(programSettingsSchema, "settings", row.settings),
-  };
-}
 
 /** The form's current values, or null when the shop has no program. */
 export async function settingsPage(shop: string, now = new Date()): Promise<SettingsPage | null> {
@@ -64,18 +46,6 @@ export async function settingsPage(shop: string, now = new Date()): Promise<Sett
     status: statusOf(program.status),
     rulesVersion: rules?.version ?? null,
   };
-}
-
-/**
- * The rules in force now with another rounding, as a new version active from `now`. Earlier
- * versions stay as they are: an order is judged by the rules in force when it was placed.
- */
-async function newRulesVersion(tx: Tx, shop: string, rules: EarnRules, now: Date): Promise<number> {
-  const newest = await tx.earnRuleVersion.findFirst({ where: { shop }, orderBy: { version: "desc" } });
-  const version = (newest?.version ?? 0) + 1;
-  const checked = earnRulesSchema.parse(rules);
-  await tx.earnRuleVersion.create({ data: { shop, version, activeFrom: now, rules: JSON.stringify(checked) } });
-  return version;
 }
 
 /** Saves a submitted form; null when the shop has no program. Invalid input changes nothing. */

@@ -7,6 +7,8 @@ import earnEn from "./areas/earn.en.json";
 import earnRu from "./areas/earn.ru.json";
 import membersEn from "./areas/members.en.json";
 import membersRu from "./areas/members.ru.json";
+import onboardingEn from "./areas/onboarding.en.json";
+import onboardingRu from "./areas/onboarding.ru.json";
 import operationsEn from "./areas/operations.en.json";
 import operationsRu from "./areas/operations.ru.json";
 import programEn from "./areas/program.en.json";
@@ -17,8 +19,26 @@ import baseEn from "./en.json";
 import baseRu from "./ru.json";
 import type { Locale } from "./locale";
 
-const en = { ...baseEn, ...auditEn, ...earnEn, ...operationsEn, ...programEn, ...rewardsEn, ...membersEn };
-const ru = { ...baseRu, ...auditRu, ...earnRu, ...operationsRu, ...programRu, ...rewardsRu, ...membersRu };
+const en = {
+  ...baseEn,
+  ...onboardingEn,
+  ...auditEn,
+  ...earnEn,
+  ...operationsEn,
+  ...programEn,
+  ...rewardsEn,
+  ...membersEn,
+};
+const ru = {
+  ...baseRu,
+  ...onboardingRu,
+  ...auditRu,
+  ...earnRu,
+  ...operationsRu,
+  ...programRu,
+  ...rewardsRu,
+  ...membersRu,
+};
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

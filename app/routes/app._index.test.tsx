@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-// The admin home page as a merchant sees it, in English and Russian.
+// The admin home page as a merchant sees it, in English and Russian: the shop, the program's
+// status, and where to place Laurel's blocks.
 import { createRemixStub } from "@remix-run/testing";
 import { AppProvider } from "@shopify/polaris";
 import { cleanup, render, screen } from "@testing-library/react";
@@ -16,9 +17,9 @@ afterEach(cleanup);
 
 describe("home page", () => {
   it.each([
-    ["en", "Welcome to Laurel, Acme Goods"],
-    ["ru", "Добро пожаловать в Laurel, Acme Goods"],
-  ])("renders in %s", async (locale, heading) => {
+    ["en", "Welcome to Laurel, Acme Goods", "Live", "Add to checkout"],
+    ["ru", "Добро пожаловать в Laurel, Acme Goods", "Работает", "Добавить в оформление заказа"],
+  ])("renders in %s", async (locale, heading, status, checkout) => {
     const Stub = createRemixStub([
       {
         path: "/app",
@@ -29,10 +30,16 @@ describe("home page", () => {
             </I18nProvider>
           </AppProvider>
         ),
-        loader: () => ({ shopName: "Acme Goods" }),
+        loader: () => ({
+          shopName: "Acme Goods",
+          status: "live",
+          links: { checkout: "shopify://admin/checkout-editor", accounts: "shopify://admin/accounts-editor" },
+        }),
       },
     ]);
     render(<Stub initialEntries={["/app"]} />);
     expect(await screen.findByRole("heading", { name: heading })).toBeTruthy();
+    expect(screen.getByText(status)).toBeTruthy();
+    expect(screen.getByRole("link", { name: checkout }).getAttribute("href")).toBe("shopify://admin/checkout-editor");
   });
 });

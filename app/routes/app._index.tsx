@@ -1,17 +1,32 @@
+// The admin's home: until the merchant finishes the setup guide it sends them there; after, the
+// program's status and where to place Laurel's blocks (deep links into the checkout and
+// accounts editor, with Laurel's app and its customer-account collection chosen).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { env } from "../env.server";
+import { editorLink } from "../admin/editor-links";
+import { onboardingPage } from "../admin/onboarding.server";
 import { useI18n } from "../i18n/context";
 import { authenticate } from "../shopify.server";
 import { readShopBasics } from "../shopify/shop.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin } = await authenticate.admin(request);
-  return { shopName: (await readShopBasics(admin)).name };
+  const { admin, session, redirect } = await authenticate.admin(request);
+  const program = await onboardingPage(session.shop);
+  if (program && !program.onboarded) throw redirect("/app/onboarding");
+  return {
+    shopName: (await readShopBasics(admin)).name,
+    status: program?.status ?? null,
+    links: {
+      checkout: editorLink(env.SHOPIFY_API_KEY, "checkout"),
+      accounts: editorLink(env.SHOPIFY_API_KEY, "profile", "loyalty-collection"),
+    },
+  };
 };
 
 export default function Home() {
-  const { shopName } = useLoaderData<typeof loader>();
+  const { shopName, status, links } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <Page title={t("home.title")}>
@@ -19,13 +34,47 @@ export default function Home() {
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
-              <Text as="h2" variant="headingLg">
-                {t("home.welcome", { shopName })}
-              </Text>
+              <InlineStack gap="200" blockAlign="center">
+                <Text as="h2" variant="headingLg">
+                  {t("home.welcome", { shopName })}
+                </Text>
+                {status && (
+                  <Badge tone={status === "live" ? "success" : status === "paused" ? "warning" : undefined}>
+                    {t(`onboarding.status.${status}`)}
+                  </Badge>
+                )}
+              </InlineStack>
               <Text as="p">{t("home.intro")}</Text>
-              <Text as="p" tone="subdued">
-                {t("home.setupPending")}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("onboarding.blocks.title")}
               </Text>
+              <Text as="p" tone="subdued">
+                {t("onboarding.blocks.help")}
+              </Text>
+              <InlineStack gap="400" wrap>
+                <BlockStack gap="100">
+                  <Button url={links.checkout} target="_top" variant="primary">
+                    {t("onboarding.blocks.checkout")}
+                  </Button>
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {t("onboarding.blocks.checkoutHelp")}
+                  </Text>
+                </BlockStack>
+                <BlockStack gap="100">
+                  <Button url={links.accounts} target="_top">
+                    {t("onboarding.blocks.accounts")}
+                  </Button>
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {t("onboarding.blocks.accountsHelp")}
+                  </Text>
+                </BlockStack>
+              </InlineStack>
             </BlockStack>
           </Card>
         </Layout.Section>

@@ -6,6 +6,10 @@ import { interceptHttp } from "../../test/http";
 import { adminRequest, args, bearerRequest, installOfflineSession, TEST_SHOP } from "../../test/shopify";
 import { loader as homeLoader } from "./app._index";
 import { loader as layoutLoader } from "./app";
+import { finishOnboarding } from "../admin/onboarding.server";
+import db from "../db.server";
+import { transaction } from "../db/sql.server";
+import { ensureProgram } from "../points/program.server";
 
 const GRAPHQL_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
 let http: ReturnType<typeof interceptHttp>;
@@ -27,11 +31,29 @@ describe("/app", () => {
 
     const data = await homeLoader(args(await adminRequest("/app")));
 
-    expect(data).toEqual({ shopName: "Laurel Test Shop" });
+    expect(data).toMatchObject({ shopName: "Laurel Test Shop", status: null });
+    // Where to place Laurel's blocks: the checkout and accounts editor, Laurel's app chosen.
+    expect(data.links.checkout).toBe(
+      "shopify://admin/settings/checkout/editor?page=checkout&context=apps&app=testApiKey",
+    );
+    expect(data.links.accounts).toContain("page=profile&context=apps&app=testApiKey&collection=loyalty-collection");
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ origin: `https://${TEST_SHOP}`, path: GRAPHQL_PATH, method: "POST" });
     expect(requests[0]!.headers["x-shopify-access-token"]).toBe("shpat_offline");
     expect(JSON.parse(requests[0]!.body).query).toMatch(/query ShopBasics/);
+  });
+
+  it("sends a merchant who hasn't finished the setup guide to it, and home once they have", async () => {
+    await installOfflineSession(TEST_SHOP, "shpat_offline");
+    await transaction(db, (tx) => ensureProgram(tx, TEST_SHOP, "USD", false));
+    answerShopQuery("Laurel Test Shop");
+
+    const outcome = await homeLoader(args(await adminRequest("/app"))).catch((thrown: unknown) => thrown);
+    expect(outcome).toBeInstanceOf(Response);
+    expect(new URL((outcome as Response).headers.get("Location")!, "https://x").pathname).toBe("/app/onboarding");
+
+    await finishOnboarding(TEST_SHOP, "staff:1");
+    expect(await homeLoader(args(await adminRequest("/app")))).toMatchObject({ status: "live" });
   });
 
   it("rejects a session token signed with another secret", async () => {
