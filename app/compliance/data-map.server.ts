@@ -109,6 +109,12 @@ export const dataMap = {
   AuditLog: {
     redactShop: (tx, shop) => tx.auditLog.deleteMany({ where: { shop } }),
   },
+  // CSV imports of starting balances: the uploaded file holds customers' emails and balances
+  // only until the run finishes (then emptied); counts and row-numbered errors stay. Applied
+  // rows live on as ledger entries, which customers/redact handles with the member.
+  ImportRun: {
+    redactShop: (tx, shop) => tx.importRun.deleteMany({ where: { shop } }),
+  },
   // Delivery bookkeeping: ids and topics only.
   WebhookEvent: {
     redactShop: (tx, shop) => tx.webhookEvent.deleteMany({ where: { shop } }),
