@@ -182,6 +182,72 @@ describe("npm run demo", () => {
     await page.context().close();
   });
 
+  it("shows an order placed through the emulator on the member's page, and lets staff adjust it", async () => {
+    const shop = new URL(adminUrl).searchParams.get("shop")!;
+    const control = async (pathname: string, body: unknown) => {
+      const response = await fetch(`${emulatorUrl}/_emulator${pathname}`, {
+        method: "POST",
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBeLessThan(300);
+      return response.json();
+    };
+    // 100 points for joining; 250.00 at the guide's rate of 2 points per 1.00: 500 more.
+    const customer = await control(`/shops/${shop}/customers`, { email: "ella@example.com", firstName: "Ella" });
+    await control(`/shops/${shop}/orders`, {
+      customerId: customer.id,
+      lineItems: [{ title: "Teapot", price: "250.00", quantity: 1 }],
+      paid: true,
+    });
+
+    const list = new URL(adminUrl);
+    list.pathname = "/app/members";
+    list.searchParams.set("q", "ella@example.com");
+    const page = await open(list.toString(), "en-US");
+    // customers/create enrols her in moments; the list finds her by email.
+    const link = page.getByRole("link", { name: "Ella" });
+    await expect
+      .poll(
+        async () => {
+          await page.goto(list.toString());
+          await page.getByText("Email, first or last name").or(page.getByLabel("Search")).first().waitFor();
+          return link.count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
+    // Her page, loaded as the admin loads the app (its query carries the shop and session token).
+    const member = new URL(adminUrl);
+    member.pathname = new URL((await link.getAttribute("href"))!, adminUrl).pathname;
+    // The webhooks arrive in moments; the page shows the balance they leave.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(member.toString());
+          await page.getByText("Balance").first().waitFor({ timeout: 30_000 });
+          return page.getByText("600", { exact: true }).count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: path.join(ARTIFACTS, "demo-member-en.png"), fullPage: true });
+
+    await page.getByLabel("Points", { exact: true }).fill("-100");
+    await page.getByLabel("Reason").fill("Goodwill correction");
+    await page.getByRole("button", { name: "Adjust" }).click();
+    await page.getByText("Balance changed from 600 to 500.").waitFor({ timeout: 30_000 });
+
+    const russian = new URL(member);
+    russian.searchParams.set("locale", "ru-RU");
+    const ru = await open(russian.toString(), "ru-RU");
+    await ru.getByText("Баланс").first().waitFor({ timeout: 60_000 });
+    expect(await ru.getByText("500", { exact: true }).count()).toBeGreaterThan(0);
+    await ru.screenshot({ path: path.join(ARTIFACTS, "demo-member-ru.png"), fullPage: true });
+    await page.context().close();
+    await ru.context().close();
+  });
+
   it("stops everything cleanly on Ctrl-C", async () => {
     const exited = new Promise<number | null>((resolve) => demo.once("exit", resolve));
     demo.kill("SIGINT");

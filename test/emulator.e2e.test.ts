@@ -40,6 +40,13 @@ describe("the app on the emulator", () => {
       host,
       id_token: body.token,
     }).toString();
+    // A new program first sends the merchant through the setup guide.
+    const first = await fetch(url, { headers: { "User-Agent": BROWSER_USER_AGENT }, redirect: "manual" });
+    expect(first.status).toBe(302);
+    expect(new URL(first.headers.get("Location")!, t.app.url).pathname).toBe("/app/onboarding");
+    await first.arrayBuffer();
+
+    await t.db.program.update({ where: { shop: "acme.myshopify.com" }, data: { onboardedAt: new Date() } });
     const response = await fetch(url, { headers: { "User-Agent": BROWSER_USER_AGENT } });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Welcome to Laurel, acme");
