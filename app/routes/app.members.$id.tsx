@@ -35,6 +35,15 @@ import type { MessageKey } from "../i18n/translate";
 import { REASONS } from "../loyalty/ledger";
 import { authenticate } from "../shopify.server";
 
+const NOTE_KEYS = {
+  "members.note.signup": true,
+  "members.note.birthday": true,
+  "members.note.newsletter": true,
+  "members.note.code_expired_unused": true,
+  "members.note.order_refunded": true,
+  "members.note.order_cancelled": true,
+} as const;
+
 const notFound = () => new Response("No such member", { status: 404 });
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -74,6 +83,13 @@ export default function MemberPage() {
         ? (`members.reason.${reason}` as MessageKey)
         : "members.reason.other",
     );
+  // Laurel's own notes ("signup", "code expired unused") in the admin's language; a merchant's
+  // words (an adjustment's reason) and custom actions ("action:<id>") as they are.
+  const noteLabel = (note: string | null) => {
+    if (!note) return "";
+    const key = `members.note.${note.replace(/ /g, "_")}`;
+    return key in NOTE_KEYS ? t(key as MessageKey) : note;
+  };
   const active = member.status === "active";
 
   return (
@@ -113,7 +129,7 @@ export default function MemberPage() {
                       reasonLabel(e.reason),
                       e.available === 0 ? "" : change(e.available),
                       e.pending === 0 ? "" : change(e.pending),
-                      e.note ?? "",
+                      noteLabel(e.note),
                     ])}
                   />
                 )}

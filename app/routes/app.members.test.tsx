@@ -95,6 +95,16 @@ const member: MemberDetail = {
         orderId: "o",
         createdAt: at,
       },
+      {
+        id: "e3",
+        reason: "earn_action",
+        available: 100,
+        pending: 0,
+        held: 0,
+        note: "signup",
+        orderId: null,
+        createdAt: at,
+      },
     ],
     next: "cursor-1",
   },
@@ -173,14 +183,34 @@ describe("member page", () => {
   const loader = () => ({ member, olderPage: false, idempotencyKey: "key-0001" });
 
   it.each([
-    ["en", "Points history", "Adjusted by staff", "Damaged parcel", "Active", "Pending", "Older entries"],
-    ["ru", "История баллов", "Изменены сотрудником", "Damaged parcel", "Активен", "Ожидают", "Более ранние записи"],
-  ])("renders in %s", async (locale, history, reason, note, code, pending, older) => {
+    [
+      "en",
+      "Points history",
+      "Adjusted by staff",
+      "Damaged parcel",
+      "Joined the program",
+      "Active",
+      "Pending",
+      "Older entries",
+    ],
+    [
+      "ru",
+      "История баллов",
+      "Изменены сотрудником",
+      "Damaged parcel",
+      "Вступление в программу",
+      "Активен",
+      "Ожидают",
+      "Более ранние записи",
+    ],
+  ])("renders in %s", async (locale, history, reason, note, signup, code, pending, older) => {
     renderRoute(locale as Locale, "/app/members/:id", MemberPage, loader);
     expect(await screen.findByRole("heading", { name: "Ana López" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: history })).toBeTruthy();
     expect(screen.getByText(reason)).toBeTruthy();
     expect(screen.getByText(note)).toBeTruthy();
+    // Laurel's own notes in the admin's language; the merchant's words as typed.
+    expect(screen.getByText(signup)).toBeTruthy();
     expect(screen.getByText("LAUREL-AAAA-BBBB")).toBeTruthy();
     expect(screen.getByText(code)).toBeTruthy();
     expect(screen.getAllByText(pending).length).toBeGreaterThan(0);
