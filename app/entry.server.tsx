@@ -7,6 +7,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { IMPORT_BALANCES, runImportBalances } from "./admin/import.server";
 import { BULK_ADJUST, runBulkAdjust } from "./admin/members-bulk.server";
 import { env } from "./env.server";
 import { startWorker } from "./jobs/worker.server";
@@ -19,6 +20,7 @@ import { SYNC_MEMBER, syncMembers } from "./points/sync.server";
 import { recoverRedemptions, returnExpiredCodes } from "./rewards/lifecycle.server";
 import { PUBLISH_REWARDS, publishRewards } from "./rewards/publish.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { rollupDashboards } from "./stats/rollup.server";
 
 export const streamTimeout = 5000;
 
@@ -31,6 +33,7 @@ if (env.JOBS_WORKER === "on") {
     [SYNC_PRODUCT]: syncProducts,
     [PUBLISH_REWARDS]: (shop: string) => publishRewards(shop),
     [BULK_ADJUST]: runBulkAdjust,
+    [IMPORT_BALANCES]: runImportBalances,
   };
   startWorker(handlers, [
     { name: "settle pending points", everyMs: 60_000, run: settleDue },
@@ -38,6 +41,7 @@ if (env.JOBS_WORKER === "on") {
     { name: "birthday bonuses", everyMs: 60 * 60_000, run: birthdaysDue },
     { name: "recover redemptions", everyMs: 60_000, run: recoverRedemptions },
     { name: "return points of expired codes", everyMs: 60 * 60_000, run: returnExpiredCodes },
+    { name: "dashboard figures", everyMs: 60_000, run: rollupDashboards },
     {
       name: "catalog refresh",
       everyMs: 24 * 60 * 60_000,

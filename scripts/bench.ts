@@ -5,27 +5,26 @@
 //   the most it takes (closed loop), and latency at a steady 500 a second (open loop);
 // - GET /api/storefront/loyalty as the extensions call it (a shopper's session token), 100
 //   clients at a time, against an authenticated no-op as the floor;
-// - the UI extensions' bundle sizes, raw and gzip-compressed, against their budgets.
+// - the UI extensions' bundle sizes, raw and gzip-compressed, against their budgets;
+// - the embedded admin's web vitals (LCP, CLS, INP) in Chromium, on SQLite (scripts/bench-vitals.ts).
 //   BENCH_MEMBERS (100000)  BENCH_DELIVERIES (4000)  BENCH_CONCURRENCY (32)  BENCH_RATE (500)
 //   BENCH_REQUESTS (10000)  BENCH_CLIENTS (100)
 import { spawnSync } from "node:child_process";
-import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createRequire } from "node:module";
 import { Agent } from "undici";
-import { ADMIN_API_VERSION } from "../app/shopify/api-version.ts";
-import { DEMO_CREDENTIALS, laurelApp } from "../emulator/config.ts";
+import { DEMO_CREDENTIALS } from "../emulator/config.ts";
 import { signHs256 } from "../emulator/auth/jwt.ts";
-import { BROWSER_USER_AGENT, startEmulator } from "../emulator/http/server.ts";
-import { freePort, startApp } from "../test/app-server.ts";
+import { BROWSER_USER_AGENT } from "../emulator/http/server.ts";
 import { databaseUrlFor } from "../test/setup/database-urls.ts";
-import { setup as migrate } from "./db.ts";
+import { SECRET, SHOP, seedMembers, signedDelivery, startBenchApp, type Call } from "./bench-app.ts";
+import { benchVitals } from "./bench-vitals.ts";
+import { benchDashboard } from "./bench-dashboard.ts";
 import { buildExtensions, sizeLine } from "./extensions.ts";
 import { LOCAL_POSTGRES, localPostgresAnswers } from "./postgres.ts";
-import { ensureShopifySchemas, schemaPath } from "./shopify-schemas.ts";
+import { ensureShopifySchemas } from "./shopify-schemas.ts";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 4_000);
@@ -33,9 +32,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
-const SHOP = "bench.myshopify.com";
-const SECRET = DEMO_CREDENTIALS.apiSecret;
-const requireFromRoot = createRequire(path.join(process.cwd(), "package.json"));
 
 interface Result {
   label: string;
@@ -45,53 +41,8 @@ interface Result {
   failures: number;
 }
 
-function orderPayload(orderId: number, customerId: number) {
-  return JSON.stringify({
-    id: orderId,
-    admin_graphql_api_id: `gid://shopify/Order/${orderId}`,
-    currency: "USD",
-    created_at: new Date().toISOString(),
-    customer: { id: customerId, admin_graphql_api_id: `gid://shopify/Customer/${customerId}` },
-    line_items: [
-      {
-        id: orderId * 10,
-        product_id: 1,
-        variant_id: 2,
-        quantity: 2,
-        price_set: { shop_money: { amount: "24.50" } },
-        gift_card: false,
-        discount_allocations: [],
-      },
-    ],
-    shipping_lines: [],
-    total_tax_set: { shop_money: { amount: "0.00" } },
-  });
-}
-
-interface Call {
-  url: string;
-  init: RequestInit;
-}
-
 function delivery(url: string, topic: string, label: string, i: number, offset: number): Call {
-  const body = orderPayload(offset + i + 1, ((i * 7919) % MEMBERS) + 1);
-  return {
-    url,
-    init: {
-      method: "POST",
-      body,
-      headers: {
-        "Content-Type": "application/json",
-        "X-Shopify-Topic": topic,
-        "X-Shopify-Hmac-Sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
-        "X-Shopify-Shop-Domain": SHOP,
-        "X-Shopify-API-Version": "2026-10",
-        "X-Shopify-Webhook-Id": `w-${label}-${i}`,
-        "X-Shopify-Event-Id": `e-${label}-${i}`,
-        "X-Shopify-Triggered-At": new Date().toISOString(),
-      },
-    },
-  };
+  return signedDelivery(url, topic, `${label}-${i}`, offset + i + 1, ((i * 7919) % MEMBERS) + 1);
 }
 
 /** A checkout extension's request: a shopper's session token, from a browser. */
@@ -181,64 +132,17 @@ async function paced(label: string, rate: number, seconds: number, make: (i: num
   };
 }
 
-/** 100,000 members, written straight into the database through the generated client. */
-async function seedMembers(databaseUrl: string, provider: "sqlite" | "postgresql") {
-  const { PrismaClient } = requireFromRoot(`./prisma/generated/${provider}`);
-  const adapter =
-    provider === "sqlite"
-      ? new (requireFromRoot("@prisma/adapter-better-sqlite3").PrismaBetterSQLite3)({ url: databaseUrl })
-      : new (requireFromRoot("@prisma/adapter-pg").PrismaPg)({ connectionString: databaseUrl });
-  const db = new PrismaClient({ adapter });
-  for (let start = 0; start < MEMBERS; start += 5_000) {
-    await db.member.createMany({
-      data: Array.from({ length: Math.min(5_000, MEMBERS - start) }, (_, i) => ({
-        shop: SHOP,
-        customerId: `gid://shopify/Customer/${start + i + 1}`,
-        available: 100,
-        lifetimeEarned: 100,
-      })),
-    });
-  }
-  await db.$disconnect();
-}
-
 async function run(provider: "sqlite" | "postgresql", databaseUrl: string): Promise<Result[]> {
-  migrate({ quiet: true, databaseUrl });
-  const port = await freePort();
-  const appUrl = `http://127.0.0.1:${port}`;
-  // Laurel installs itself on a shop the usual way (token exchange, default program, live as in
-  // the demo); its members then arrive in bulk.
-  const emulator = await startEmulator({
-    app: laurelApp({ appUrl }),
-    schemaFile: schemaPath("admin"),
-    apiVersion: ADMIN_API_VERSION,
-  });
-  const app = await startApp(
-    {
-      NODE_ENV: "production",
-      SHOPIFY_API_KEY: DEMO_CREDENTIALS.apiKey,
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_APP_URL: appUrl,
-      DATABASE_URL: databaseUrl,
-      SHOPIFY_EMULATOR_URL: emulator.url,
-      LAUREL_DEMO: "1",
-      JOBS_WORKER: "off",
-      BENCH_FLOOR_ROUTE: "on",
-      // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load
-      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-    },
-    port,
-  );
+  // Laurel installs itself on a shop the usual way; its members then arrive in bulk.
+  const { app, stop } = await startBenchApp(databaseUrl, () => ({
+    JOBS_WORKER: "off",
+    BENCH_FLOOR_ROUTE: "on",
+    // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+  }));
   try {
-    const created = await fetch(`${emulator.url}/_emulator/shops`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ name: "Bench", handle: "bench" }),
-    });
-    if (!((await created.json()) as { appOpened: boolean }).appOpened)
-      throw new Error(`the app did not install:\n${app.output()}`);
     const began = Date.now();
-    await seedMembers(databaseUrl, provider);
+    await seedMembers(databaseUrl, provider, MEMBERS);
     console.log(
       `  ${provider}: ${MEMBERS.toLocaleString("en")} members seeded in ${((Date.now() - began) / 1000).toFixed(1)} s`,
     );
@@ -261,8 +165,7 @@ async function run(provider: "sqlite" | "postgresql", databaseUrl: string): Prom
     ];
     return results;
   } finally {
-    app.stop();
-    await emulator.close();
+    await stop();
   }
 }
 
@@ -312,5 +215,15 @@ for (const r of results) {
 console.log("\n  UI extension bundles (Shopify's limits: 64 KB checkout, 128 KB full page, compressed)");
 for (const bundle of await buildExtensions()) console.log(`  ${sizeLine(bundle)}`);
 
+console.log("\n  Home dashboard at 100k members and 1M ledger entries (PostgreSQL; scripts/bench-dashboard.ts)");
+if (process.env.TEST_DATABASE_URL || (await localPostgresAnswers())) {
+  await benchDashboard(process.env.TEST_DATABASE_URL ?? LOCAL_POSTGRES);
+} else {
+  console.log("  dashboard: PostgreSQL not answering on 127.0.0.1:5432, skipped");
+}
+
 console.log("\n  Targets: orders/paid >= 500/s on PostgreSQL with p99 < 50 ms (issue 4);");
 console.log("           GET storefront/loyalty >= 1,000/s at 100 clients with p99 < 30 ms on PostgreSQL (issue 5).");
+
+// Last, the embedded admin in Chromium: web vitals on its own shop of BENCH_MEMBERS members.
+await benchVitals();

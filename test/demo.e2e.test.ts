@@ -248,6 +248,49 @@ describe("npm run demo", () => {
     await ru.context().close();
   });
 
+  it("shows the order and the adjustment on the dashboard, in English and Russian", async () => {
+    const home = await open(adminUrl, "en-US");
+    await home.getByRole("heading", { name: "How the program is doing" }).waitFor({ timeout: 60_000 });
+    // Recent activity: her purchase points and the staff adjustment, newest first.
+    const rows = home.getByRole("row").filter({ hasText: "Ella" });
+    await rows.first().waitFor({ timeout: 30_000 });
+    expect(await rows.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Adjusted by staff.*-100/), expect.stringMatching(/\+500/)]),
+    );
+    await home.screenshot({ path: path.join(ARTIFACTS, "demo-dashboard-en.png"), fullPage: true });
+    await home.context().close();
+
+    const ru = await open(`${adminUrl}&locale=ru-RU`, "ru-RU");
+    await ru.getByRole("heading", { name: "Как идут дела у программы" }).waitFor({ timeout: 60_000 });
+    expect(await ru.getByRole("row").filter({ hasText: "Ella" }).count()).toBeGreaterThan(0);
+    await ru.screenshot({ path: path.join(ARTIFACTS, "demo-dashboard-ru.png"), fullPage: true });
+    await ru.context().close();
+  });
+
+  it("exports the members as a CSV file", async () => {
+    const url = new URL(adminUrl);
+    url.pathname = "/app/import";
+    const page = await open(url.toString(), "en-US");
+    await page.getByRole("button", { name: "Export members" }).waitFor({ timeout: 60_000 });
+    await page.waitForLoadState("networkidle");
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 30_000 }),
+      page.getByRole("button", { name: "Export members" }).click(),
+    ]);
+    const file = path.join(ARTIFACTS, "demo-members.csv");
+    await download.saveAs(file);
+    const lines = fs
+      .readFileSync(file, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toMatch(/email/);
+    // The seeded shop's members and Ella, one line each.
+    expect(lines.length).toBeGreaterThan(50);
+    expect(lines.some((line) => line.includes("ella@example.com") && line.includes(",500,"))).toBe(true);
+    await page.context().close();
+  });
+
   it("stops everything cleanly on Ctrl-C", async () => {
     const exited = new Promise<number | null>((resolve) => demo.once("exit", resolve));
     demo.kill("SIGINT");

@@ -115,6 +115,14 @@ export const dataMap = {
   ImportRun: {
     redactShop: (tx, shop) => tx.importRun.deleteMany({ where: { shop } }),
   },
+  // The dashboard's daily figures and where their rollup stands: counts and sums per shop and
+  // day, nothing about any one customer.
+  DailyStat: {
+    redactShop: (tx, shop) => tx.dailyStat.deleteMany({ where: { shop } }),
+  },
+  DashboardRollup: {
+    redactShop: (tx, shop) => tx.dashboardRollup.deleteMany({ where: { shop } }),
+  },
   // Delivery bookkeeping: ids and topics only.
   WebhookEvent: {
     redactShop: (tx, shop) => tx.webhookEvent.deleteMany({ where: { shop } }),

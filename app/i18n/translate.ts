@@ -3,6 +3,8 @@
 // area keeps its strings in its own pair of files (areas/<area>.<locale>.json).
 import auditEn from "./areas/audit.en.json";
 import auditRu from "./areas/audit.ru.json";
+import dashboardEn from "./areas/dashboard.en.json";
+import dashboardRu from "./areas/dashboard.ru.json";
 import earnEn from "./areas/earn.en.json";
 import earnRu from "./areas/earn.ru.json";
 import membersEn from "./areas/members.en.json";
@@ -15,6 +17,8 @@ import programEn from "./areas/program.en.json";
 import programRu from "./areas/program.ru.json";
 import rewardsEn from "./areas/rewards.en.json";
 import rewardsRu from "./areas/rewards.ru.json";
+import transferEn from "./areas/transfer.en.json";
+import transferRu from "./areas/transfer.ru.json";
 import baseEn from "./en.json";
 import baseRu from "./ru.json";
 import type { Locale } from "./locale";
@@ -28,6 +32,8 @@ const en = {
   ...programEn,
   ...rewardsEn,
   ...membersEn,
+  ...dashboardEn,
+  ...transferEn,
 };
 const ru = {
   ...baseRu,
@@ -38,6 +44,8 @@ const ru = {
   ...programRu,
   ...rewardsRu,
   ...membersRu,
+  ...dashboardRu,
+  ...transferRu,
 };
 
 export type MessageKey = keyof typeof en;

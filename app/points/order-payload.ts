@@ -38,6 +38,8 @@ export const orderPayloadSchema = z.object({
     .optional()
     .default([]),
   total_tax_set: shopMoney.optional(),
+  /** What the customer paid, as placed (the dashboard's revenue). */
+  total_price_set: shopMoney.optional(),
   /** The codes the order used (Laurel's among them): one entry per code. */
   discount_codes: z
     .array(z.object({ code: z.string() }))
@@ -66,6 +68,10 @@ export const refundPayloadSchema = z.object({
 });
 
 export type RefundPayload = z.infer<typeof refundPayloadSchema>;
+
+/** The order's total in minor units of its currency, when the payload has it. */
+export const orderTotal = (order: OrderPayload) =>
+  order.total_price_set ? toMinor(order.total_price_set.shop_money.amount, order.currency) : undefined;
 
 export const orderGid = (orderId: string) => `gid://shopify/Order/${orderId}`;
 export const customerGid = (customerId: string) => `gid://shopify/Customer/${customerId}`;

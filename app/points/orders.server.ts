@@ -21,6 +21,7 @@ import {
   earnOrderFrom,
   eligibleRefunded,
   orderGid,
+  orderTotal,
   type OrderPayload,
   type RefundPayload,
 } from "./order-payload";
@@ -47,15 +48,16 @@ async function orderRow(
   tx: Tx,
   shop: string,
   orderId: string,
-  known: { customerId?: string | null; placedAt?: Date; currency?: string },
+  known: { customerId?: string | null; placedAt?: Date; currency?: string; total?: number },
   now = new Date(),
 ): Promise<OrderRow> {
-  const upsert = `INSERT INTO "LoyaltyOrder" ("id", "shop", "orderId", "customerId", "placedAt", "currency", "state", "createdAt", "updatedAt")
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+  const upsert = `INSERT INTO "LoyaltyOrder" ("id", "shop", "orderId", "customerId", "placedAt", "currency", "state", "createdAt", "updatedAt", "total")
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
     ON CONFLICT ("shop", "orderId") DO UPDATE SET
       "customerId" = COALESCE(EXCLUDED."customerId", "LoyaltyOrder"."customerId"),
       "placedAt" = COALESCE(EXCLUDED."placedAt", "LoyaltyOrder"."placedAt"),
       "currency" = COALESCE(EXCLUDED."currency", "LoyaltyOrder"."currency"),
+      "total" = COALESCE(EXCLUDED."total", "LoyaltyOrder"."total"),
       "updatedAt" = EXCLUDED."updatedAt"`;
   const args = [
     randomUUID(),
@@ -66,6 +68,7 @@ async function orderRow(
     known.currency ?? null,
     JSON.stringify(newOrder(orderId)),
     now,
+    known.total ?? null,
   ];
   const [row] = await sql(tx).query<Omit<OrderRow, "state"> & { state: string }>(
     `${upsert} RETURNING ${ORDER_COLUMNS}`,
@@ -120,6 +123,7 @@ export async function orderCreated(tx: Tx, shop: string, order: OrderPayload) {
     customerId: order.customer ? customerGid(order.customer.id) : null,
     placedAt,
     currency: order.currency,
+    total: orderTotal(order),
   });
   await codesUsed(tx, shop, order, placedAt);
 }
@@ -138,7 +142,12 @@ const codesUsed = (tx: Tx, shop: string, order: OrderPayload, at: Date) =>
 export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now = new Date()) {
   const placedAt = new Date(order.created_at);
   const customerId = order.customer ? customerGid(order.customer.id) : null;
-  const row = await orderRow(tx, shop, orderGid(order.id), { customerId, placedAt, currency: order.currency });
+  const row = await orderRow(tx, shop, orderGid(order.id), {
+    customerId,
+    placedAt,
+    currency: order.currency,
+    total: orderTotal(order),
+  });
   await codesUsed(tx, shop, order, placedAt);
   const { program, rules } = await programAndRules(tx, shop, placedAt);
   if (!program?.live || !customerId || !rules) return;

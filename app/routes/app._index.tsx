@@ -1,23 +1,33 @@
 // The admin's home: until the merchant finishes the setup guide it sends them there; after, the
-// program's status and where to place Laurel's blocks (deep links into the checkout and
-// accounts editor, with Laurel's app and its customer-account collection chosen).
-import type { LoaderFunctionArgs } from "@remix-run/node";
+// program's status, where to place Laurel's blocks (deep links into the checkout and accounts
+// editor, with Laurel's app and its customer-account collection chosen) and the dashboard for
+// the last 30, 90 or 365 days (?period=), read from the daily rollup (app/stats/).
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
+import { Dashboard } from "../admin/dashboard-cards";
 import { env } from "../env.server";
 import { editorLink } from "../admin/editor-links";
 import { onboardingPage } from "../admin/onboarding.server";
 import { useI18n } from "../i18n/context";
+import { parsePeriod } from "../loyalty/dashboard";
 import { authenticate } from "../shopify.server";
 import { readShopBasics } from "../shopify/shop.server";
+import { dashboardData } from "../stats/dashboard.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session, redirect } = await authenticate.admin(request);
   const program = await onboardingPage(session.shop);
   if (program && !program.onboarded) throw redirect("/app/onboarding");
+  const period = parsePeriod(new URL(request.url).searchParams.get("period"));
+  const [shop, dashboard] = await Promise.all([readShopBasics(admin), dashboardData(session.shop, period)]);
   return {
-    shopName: (await readShopBasics(admin)).name,
+    shopName: shop.name,
     status: program?.status ?? null,
+    dashboard,
     links: {
       checkout: editorLink(env.SHOPIFY_API_KEY, "checkout"),
       accounts: editorLink(env.SHOPIFY_API_KEY, "profile", "loyalty-collection"),
@@ -26,7 +36,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function Home() {
-  const { shopName, status, links } = useLoaderData<typeof loader>();
+  const { shopName, status, links, dashboard } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <Page title={t("home.title")}>
@@ -78,6 +88,11 @@ export default function Home() {
             </BlockStack>
           </Card>
         </Layout.Section>
+        {dashboard && (
+          <Layout.Section>
+            <Dashboard data={dashboard} />
+          </Layout.Section>
+        )}
       </Layout>
     </Page>
   );

@@ -25,6 +25,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { actorOf } from "../admin/audit.server";
+import { DownloadButton } from "../admin/csv-download";
 import { recentBulkJobs, startBulkAdjust, type BulkProgress } from "../admin/members-bulk.server";
 import { changeOf, dateOf, nameOf, numberOf } from "../admin/members-format";
 import {
@@ -276,6 +277,9 @@ function FilterForm({ filter, errors }: { filter: MemberFilter; errors: FilterEr
               {t("members.filter.apply")}
             </Button>
             <Button url="/app/members">{t("members.filter.clear")}</Button>
+            <DownloadButton url={`/app/members/export?${filterParams(filter)}`} fallbackName="members.csv">
+              {t("transfer.export.members.button")}
+            </DownloadButton>
             <Text as="span" tone="subdued">
               {t("members.filter.tierLater")}
             </Text>

@@ -50,6 +50,7 @@ function Navigation() {
       <Link to="/app/members">{t("nav.members")}</Link>
       <Link to="/app/rewards">{t("nav.rewards")}</Link>
       <Link to="/app/earn">{t("nav.earn")}</Link>
+      <Link to="/app/import">{t("nav.import")}</Link>
       <Link to="/app/settings">{t("nav.settings")}</Link>
       <Link to="/app/operations">{t("nav.operations")}</Link>
       <Link to="/app/audit">{t("nav.audit")}</Link>

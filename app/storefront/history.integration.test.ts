@@ -33,7 +33,7 @@ it("pages through every entry once, newest first, even when entries share a time
   expect(times).toEqual([...times].sort((a, b) => b - a));
 });
 
-it("keeps a merchant's adjustment reason from the shopper, and shows other notes", async () => {
+it("keeps a merchant's own words (adjustment reasons, import notes) from the shopper, and shows other notes", async () => {
   const shop = "notes.myshopify.com";
   const member = await db.member.create({ data: { shop, customerId: "gid://shopify/Customer/2" } });
   await db.ledgerEntry.createMany({
@@ -47,11 +47,13 @@ it("keeps a merchant's adjustment reason from the shopper, and shows other notes
         available: -50,
         note: "suspected fraud",
       },
+      { shop, memberId: member.id, reason: "import", key: "import:r:2", available: 500, note: "VIP from Smile" },
     ],
   });
   const { entries } = await historyPage(shop, member.id, null, 20);
   expect(entries.map((e) => [e.reason, e.note]).sort()).toEqual([
     ["earn_action", "signup"],
+    ["import", null],
     ["manual_adjustment", null],
   ]);
 });

@@ -53,9 +53,10 @@ export async function historyPage(
       pending: e.pending,
       at: e.createdAt.toISOString(),
       orderId: e.orderId,
-      // A merchant's adjustment reason is an internal remark ("goodwill", "suspected fraud"),
-      // not the shopper's to read; other notes ("signup", "code expired unused") are.
-      note: e.reason === "manual_adjustment" ? null : e.note,
+      // A merchant's words (an adjustment's reason, an import's note) are internal remarks
+      // ("goodwill", "suspected fraud"), not the shopper's to read; Laurel's own notes
+      // ("signup", "code expired unused") are.
+      note: e.reason === "manual_adjustment" || e.reason === "import" ? null : e.note,
     })),
     nextCursor: rows.length > size && last ? encodeCursor(last.createdAt, last.id) : null,
   };
