@@ -3,9 +3,10 @@
 // problems are kept on an ImportRun, with the file, until the merchant applies or discards it.
 // Applying queues a job; the worker applies rows in batches, each batch one transaction (members
 // locked, entries, balances, metafield syncs queued, progress moved), each row an `import` entry
-// keyed by run and row. Rows are matched to existing members only, by Shopify customer id, else
-// email; a member's starting balance is imported once (a later run skips them), and a row
-// without a member is reported, never guessed at. The file is emptied when the run ends.
+// keyed by run and row. Rows are matched by Shopify customer id, else email; a customer id no
+// member has yet enrols that customer (most customers of a shop moving apps haven't ordered since
+// install), an email must match a member (an email alone can't say which customer). A member's
+// starting balance is imported once (a later run skips them). The file is emptied when the run ends.
 import type { Tx } from "../db/sql.server";
 import { transaction } from "../db/sql.server";
 import db, { provider, sql } from "../db.server";
@@ -20,7 +21,7 @@ import {
   type RowErrorCode,
   type RowField,
 } from "../loyalty/balance-import";
-import { append, type Client, type MemberRow } from "../points/ledger.server";
+import { append, memberFor, type Client, type MemberRow } from "../points/ledger.server";
 import { recordAudit } from "./audit.server";
 import { MEMBER_ROW } from "./members.server";
 
@@ -143,19 +144,31 @@ async function memberIndex(client: Client, shop: string, rows: ImportRow[]): Pro
   }
 }
 
-/** The member a row means: by customer id first, else by email. */
-function memberOf(row: ImportRow, index: MemberIndex): { ok: true; member: Known } | { ok: false; error: RowError } {
+/**
+ * The member a row means: by customer id first, else by email. A customer id no member has yet
+ * is a Shopify customer who hasn't joined (moving from another app, most haven't ordered since
+ * install): applying enrols them. An email alone can't say which customer, so it must match a
+ * member.
+ */
+type Match = { ok: true; member: Known } | { ok: true; enrol: string } | { ok: false; error: RowError };
+
+function memberOf(row: ImportRow, index: MemberIndex): Match {
   const fail = (field: RowField, code: RowErrorCode) => ({ ok: false as const, error: { row: row.row, field, code } });
   let found = row.customerId ? index.byCustomer.get(row.customerId) : undefined;
-  if (!found && row.email) {
+  if (!found && row.email && !row.customerId) {
     const byEmail = index.byEmail.get(row.email);
     if (byEmail === "ambiguous") return fail("email", "ambiguousEmail");
     found = byEmail;
   }
+  if (!found && row.customerId) return { ok: true, enrol: row.customerId };
   if (!found) return fail("customer", "noMember");
   if (found.status !== "active") return fail("customer", "redacted");
   return { ok: true, member: found };
 }
+
+/** Who a match names, for spotting a customer twice in one file. */
+const whoOf = (match: { member: Known } | { enrol: string }) =>
+  "member" in match ? `member:${match.member.id}` : `customer:${match.enrol}`;
 
 /** Members that already have imported points (from any run). */
 async function importedMembers(client: Client, shop: string, memberIds?: string[]): Promise<Set<string>> {
@@ -206,11 +219,11 @@ export async function previewImport(
     }
     const match = memberOf(parsed.value, index);
     if (!match.ok) errors.push(match.error);
-    else if (seen.has(match.member.id)) errors.push({ row: parsed.value.row, field: "customer", code: "duplicate" });
-    else if (imported.has(match.member.id))
+    else if (seen.has(whoOf(match))) errors.push({ row: parsed.value.row, field: "customer", code: "duplicate" });
+    else if ("member" in match && imported.has(match.member.id))
       errors.push({ row: parsed.value.row, field: "customer", code: "alreadyImported" });
     else {
-      seen.add(match.member.id);
+      seen.add(whoOf(match));
       valid++;
     }
   }
@@ -307,17 +320,24 @@ async function applyBatch(
   now: Date,
 ) {
   return transaction(db, async (tx) => {
-    const matched = new Map<number, { row: ImportRow; memberId: string }>();
-    rows.forEach((parsed, i) => {
-      if (!parsed.ok) return;
+    const matched: { row: ImportRow; memberId: string }[] = [];
+    for (const parsed of rows) {
+      if (!parsed.ok) continue;
       const match = memberOf(parsed.value, index);
-      if (match.ok) matched.set(i, { row: parsed.value, memberId: match.member.id });
-    });
+      if (!match.ok) continue;
+      // A customer joining with their starting balance (no sign-up bonus: not a new customer);
+      // one enrolled since the dry run is found, not enrolled twice.
+      const memberId =
+        "member" in match
+          ? match.member.id
+          : (await memberFor(tx, shop, match.enrol, { email: parsed.value.email }, now)).id;
+      matched.push({ row: parsed.value, memberId });
+    }
     const ids = [...new Set([...matched.values()].map((m) => m.memberId))].sort();
     const members = new Map((await lockMembers(tx, shop, ids)).map((m) => [m.id, m]));
     const imported = await importedMembers(tx, shop, ids);
     let applied = 0;
-    for (const { row, memberId } of matched.values()) {
+    for (const { row, memberId } of matched) {
       const member = members.get(memberId);
       // Gone or redacted since the dry run, or already given a starting balance: left as it is.
       if (!member || member.status !== "active" || imported.has(memberId)) continue;

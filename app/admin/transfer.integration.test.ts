@@ -228,6 +228,30 @@ describe("import", () => {
     expect(await db.job.count({ where: { shop } })).toBe(0);
   });
 
+  it("enrols a Shopify customer who isn't a member yet, by customer id, with the starting balance", async () => {
+    const shop = newShop();
+    await members(shop, [{ n: 1, available: 0 }]);
+    const csv = ["email,customer_id,points,note", "new@example.com,77,300,", ",77,5,", "only@example.com,,9,"].join(
+      "\n",
+    );
+    const run = await previewImport(shop, ACTOR, "new.csv", csv);
+    expect(run).toMatchObject({ total: 3, valid: 1 });
+    expect(run.errors).toEqual([
+      { row: 3, field: "customer", message: "transfer.rowError.duplicate" },
+      { row: 4, field: "customer", message: "transfer.rowError.noMember" },
+    ]);
+    await applyImport(shop, run.id, ACTOR);
+    expect(await runImportTurn(shop, run.id)).toBe(true);
+    const joined = await db.member.findUniqueOrThrow({
+      where: { shop_customerId: { shop, customerId: "gid://shopify/Customer/77" } },
+    });
+    expect(joined).toMatchObject({ available: 300, email: "new@example.com", status: "active" });
+    expect(await db.ledgerEntry.count({ where: { shop, memberId: joined.id } })).toBe(1);
+    // Imported once: a second file for the same customer is told so.
+    const again = await previewImport(shop, ACTOR, "again.csv", "customer_id,points\n77,300");
+    expect(again.errors).toEqual([{ row: 2, field: "customer", message: "transfer.rowError.alreadyImported" }]);
+  });
+
   it("refuses an unreadable file as a whole, keeping nothing", async () => {
     const shop = newShop();
     await expect(previewImport(shop, ACTOR, "x.csv", "name,balance\nAna,5")).rejects.toMatchObject({
@@ -298,9 +322,15 @@ describe("import", () => {
     await expect(applyImport(other, run.id, ACTOR)).rejects.toBeInstanceOf(ImportNotFound);
     await expect(discardImport(other, run.id)).rejects.toBeInstanceOf(ImportNotFound);
     const theirs = await previewImport(other, ACTOR, "balances.csv", FILE);
-    expect(theirs.valid).toBe(0);
+    // No email matches the first shop's members; the customer ids (3, 1, 5) would enrol the other
+    // shop's own customers of those ids, who aren't members there yet.
+    expect(theirs.valid).toBe(3);
+    expect(theirs.errors.filter((e) => e.message === "transfer.rowError.noMember").map((e) => e.row)).toEqual([
+      2, 4, 7, 9,
+    ]);
     expect(await recentImports(other)).toHaveLength(1);
-    await expect(applyImport(other, theirs.id, ACTOR)).rejects.toMatchObject({ code: "nothingValid" });
+    const emailsOnly = await previewImport(other, ACTOR, "emails.csv", "email,points\nc1@example.com,5");
+    await expect(applyImport(other, emailsOnly.id, ACTOR)).rejects.toMatchObject({ code: "nothingValid" });
   });
 
   it("discards a dry run with its file; a run once applied can't be discarded", async () => {
