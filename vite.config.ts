@@ -29,5 +29,7 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   build: { assetsInlineLimit: 0 },
-  optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },
+  // Pre-bundled when the dev server starts: a dependency found only when a page first imports it
+  // (Polaris Viz is loaded lazily by the dashboard) makes Vite reload every open page.
+  optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris", "@shopify/polaris-viz"] },
 });

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "./app-server";
 
@@ -63,6 +63,39 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * The page hydrated: Remix's router is up (so forms submit through fetch, with a fresh session
+ * token from the App Bridge stand-in) and the network is quiet. A dev server on a loaded machine
+ * can take a while; typing into server-rendered fields before this loses the typing.
+ */
+async function ready(page: Page) {
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized,
+    undefined,
+    { timeout: 90_000 },
+  );
+  await page.waitForLoadState("networkidle");
+}
+
+/**
+ * Does `act` until `shown` appears. A dev server that has just bundled a new dependency reloads
+ * the page, dropping a submit in flight; the page then is the same step again, so acting again
+ * is what a person would do.
+ */
+async function until(page: Page, act: () => Promise<void>, shown: Locator, tries = 3) {
+  for (let attempt = 1; ; attempt++) {
+    await act();
+    try {
+      await shown.waitFor({ timeout: 20_000 });
+      return;
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await ready(page);
+    }
+  }
+}
+
 async function open(url: string, locale: string): Promise<Page> {
   const context = await browser.newContext({ userAgent: USER_AGENT, locale, viewport: { width: 1200, height: 800 } });
   const page = await context.newPage();
@@ -78,32 +111,41 @@ async function publishedTitles(shop: string): Promise<string[]> {
   return JSON.parse(field.value).rewards.map((r: { title: { en: string } }) => r.title.en);
 }
 
-describe("npm run demo", () => {
+describe("npm run demo", { timeout: 180_000 }, () => {
   it("leads a new merchant through the setup guide to the home page", async () => {
     const page = await open(adminUrl, "en-US");
     // The first visit goes to the guide; the demo's program is already live.
     await page.getByText("Step 1 of 3").waitFor({ timeout: 90_000 });
-    await page.waitForLoadState("networkidle");
+    await ready(page);
     await page.screenshot({ path: path.join(ARTIFACTS, "demo-onboarding-1.png"), fullPage: true });
 
     // A bad rate is refused beside its field, the typed values stay, and nothing is saved.
-    await page.getByLabel("Points", { exact: true }).fill("0");
-    await page.getByRole("button", { name: "Continue" }).click();
-    await page.getByText("Enter a whole number of points from 1 to 10,000.").waitFor({ timeout: 30_000 });
-    await page.getByLabel("Points", { exact: true }).fill("2");
-    await page.getByRole("button", { name: "Continue" }).click();
+    const points = page.getByLabel("Points", { exact: true });
+    const next = page.getByRole("button", { name: "Continue" });
+    await until(
+      page,
+      async () => {
+        await points.fill("0");
+        await next.click();
+      },
+      page.getByText("Enter a whole number of points from 1 to 10,000."),
+    );
+    await until(
+      page,
+      async () => {
+        await points.fill("2");
+        await next.click();
+      },
+      page.getByText("Step 2 of 3"),
+    );
 
-    await page.getByText("Step 2 of 3").waitFor({ timeout: 30_000 });
     await page.getByLabel("Free shipping").uncheck();
     await page.screenshot({ path: path.join(ARTIFACTS, "demo-onboarding-2.png"), fullPage: true });
-    await page.getByRole("button", { name: "Continue" }).click();
-
-    await page.getByText("Step 3 of 3").waitFor({ timeout: 30_000 });
+    await until(page, () => next.click(), page.getByText("Step 3 of 3"));
     await page.screenshot({ path: path.join(ARTIFACTS, "demo-onboarding-3.png"), fullPage: true });
-    await page.getByRole("button", { name: "Finish setup" }).click();
 
     const heading = page.getByRole("heading", { name: "Welcome to Laurel, Laurel Demo Store" });
-    await heading.waitFor({ timeout: 30_000 });
+    await until(page, () => page.getByRole("button", { name: "Finish setup" }).click(), heading);
     expect(await page.getByRole("link", { name: "Add to checkout" }).getAttribute("href")).toMatch(
       /^shopify:\/\/admin\/settings\/checkout\/editor\?page=checkout&context=apps&app=/,
     );
@@ -151,7 +193,7 @@ describe("npm run demo", () => {
     const page = await open(url.toString(), "en-US");
     await page.getByRole("heading", { name: "New reward" }).waitFor({ timeout: 90_000 });
     // Typed before React hydrates, values would be dropped from its controlled fields.
-    await page.waitForLoadState("networkidle");
+    await ready(page);
 
     // A bad cost is refused beside its field, and nothing is saved.
     await page.getByLabel("Title in English").fill("Seven fifty off");
@@ -230,7 +272,7 @@ describe("npm run demo", () => {
         { timeout: 30_000, interval: 1_000 },
       )
       .toBeGreaterThan(0);
-    await page.waitForLoadState("networkidle");
+    await ready(page);
     await page.screenshot({ path: path.join(ARTIFACTS, "demo-member-en.png"), fullPage: true });
 
     await page.getByLabel("Points", { exact: true }).fill("-100");
@@ -272,7 +314,7 @@ describe("npm run demo", () => {
     url.pathname = "/app/import";
     const page = await open(url.toString(), "en-US");
     await page.getByRole("button", { name: "Export members" }).waitFor({ timeout: 60_000 });
-    await page.waitForLoadState("networkidle");
+    await ready(page);
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 30_000 }),
       page.getByRole("button", { name: "Export members" }).click(),
