@@ -5,15 +5,9 @@ import type { Locale } from "../i18n/locale";
 import { toDecimal } from "../loyalty/currency";
 import { campaignIsOn, type EarnRules } from "../loyalty/earn";
 import type { ProgramSettings } from "../loyalty/program";
+import type { EarnWay } from "./contract";
 
-export interface EarnWay {
-  kind: "purchase" | "signup" | "birthday" | "newsletter" | "custom" | "campaign";
-  points: number;
-  text: string;
-  /** Purchases: `points` for every `amount` (a decimal in `currency`) spent. */
-  amount?: string;
-  currency?: string;
-}
+export type { EarnWay } from "./contract";
 
 export function earnSummary(
   rules: EarnRules,

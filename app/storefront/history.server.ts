@@ -1,22 +1,12 @@
 // GET /api/storefront/history: the member's ledger, newest first, a page at a time. The cursor is
 // the last entry's (createdAt, id), so pages stay stable while new entries arrive.
 import db from "../db.server";
+import type { HistoryResponse } from "./contract";
 import { InvalidInput } from "./errors";
 
 export const HISTORY_PAGE = 20;
 
-export interface HistoryPage {
-  entries: {
-    id: string;
-    reason: string;
-    points: number;
-    pending: number;
-    at: string;
-    orderId: string | null;
-    note: string | null;
-  }[];
-  nextCursor: string | null;
-}
+export type HistoryPage = HistoryResponse;
 
 function decodeCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");

@@ -6,36 +6,13 @@ import { expiryOf } from "../loyalty/expiry";
 import { availability, type Discount } from "../loyalty/rewards";
 import { programAndRules } from "../points/program.server";
 import { listRewards } from "../rewards/catalog.server";
-import { earnSummary, type EarnWay } from "./earn-summary";
+import type { LoyaltyResponse } from "./contract";
+import { earnSummary } from "./earn-summary";
 import { InvalidInput } from "./errors";
-import { discountValue, localized, rewardValue, type ValueView } from "./views";
+import { discountValue, localized, rewardValue } from "./views";
 
-export interface LoyaltyView {
-  program: { pointsName: string; currency: string; earnRulesSummary: EarnWay[] };
-  member: {
-    balance: number;
-    pending: number;
-    lifetimeEarned: number;
-    /** "MM-DD", as the member gave it, or null. */
-    birthday: string | null;
-    tier: null;
-    nextTier: null;
-    progress: null;
-    expiring: { points: number; at: string }[];
-  } | null;
-  rewards: {
-    id: string;
-    title: string;
-    type: string;
-    cost: number;
-    value: ValueView;
-    affordable: boolean;
-    redeemable: boolean;
-    reason?: string;
-    shortBy: number;
-  }[];
-  codes: { code: string; title: string; value: ValueView; endsAt: string; used: boolean }[];
-}
+/** The answer, as the wire contract has it (tier and progress stay null until tiers exist). */
+export type LoyaltyView = LoyaltyResponse;
 
 const ACTIVE_CODES = 20;
 

@@ -3,13 +3,9 @@
 import type { Locale } from "../i18n/locale";
 import { toDecimal } from "../loyalty/currency";
 import type { Discount, Reward } from "../loyalty/rewards";
+import type { ValueView } from "./contract";
 
-export type ValueView =
-  | { kind: "amount"; amount: string; currency: string }
-  | { kind: "free_product"; amount: string | null; currency: string; variantId: string }
-  | { kind: "percentage"; percent: number; cap: string | null }
-  | { kind: "free_shipping"; maxShippingRate: string | null }
-  | { kind: "points_for_cash"; pointsStep: number; stepValue: string; maxPercentOfSubtotal: number; currency: string };
+export type { ValueView } from "./contract";
 
 /** What a reward gives, before it is redeemed. */
 export function rewardValue(reward: Reward, currency: string): ValueView {
