@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  actionNote,
+  isLaurelNote,
+  LAUREL_NOTES,
   applyEntry,
   balanceOf,
   EMPTY_BALANCE,
@@ -46,5 +49,16 @@ describe("redemption entries", () => {
       "release:r1",
     ]);
     expect(applyEntry(EMPTY_BALANCE, redeemRelease("x", 0), strict)).toEqual(EMPTY_BALANCE);
+  });
+});
+
+describe("notes", () => {
+  it("tells Laurel's own notes from the merchant's words", () => {
+    expect(isLaurelNote(LAUREL_NOTES.signup)).toBe(true);
+    expect(isLaurelNote("code expired unused")).toBe(true);
+    expect(isLaurelNote(actionNote("review"))).toBe(true);
+    expect(isLaurelNote("suspected fraud")).toBe(false);
+    expect(isLaurelNote("Signup")).toBe(false);
+    expect(isLaurelNote(null)).toBe(false);
   });
 });

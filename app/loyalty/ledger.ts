@@ -19,6 +19,29 @@ export const REASONS = [
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
+/**
+ * The notes Laurel itself writes on entries. Anything else in a note is the merchant's own words
+ * (a manual adjustment's reason, an import's note): internal remarks that shoppers never see.
+ */
+export const LAUREL_NOTES = {
+  signup: "signup",
+  birthday: "birthday",
+  newsletter: "newsletter",
+  codeExpired: "code expired unused",
+  orderCancelled: "order cancelled",
+  orderRefunded: "order refunded",
+} as const;
+export type LaurelNote = (typeof LAUREL_NOTES)[keyof typeof LAUREL_NOTES];
+
+/** A custom action's entries say which action: `action:<id>`. */
+export const actionNote = (actionId: string) => `action:${actionId}`;
+
+const laurelNotes = new Set<string>(Object.values(LAUREL_NOTES));
+
+/** Whether Laurel wrote this note (so it may be shown to the shopper and translated). */
+export const isLaurelNote = (note: string | null): boolean =>
+  note !== null && (laurelNotes.has(note) || note.startsWith("action:"));
+
 /** How an entry moves each balance (signed, whole points). */
 export interface Deltas {
   available: number;

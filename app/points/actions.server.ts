@@ -3,7 +3,7 @@
 import db from "../db.server";
 import { transaction } from "../db/sql.server";
 import { decideAction, isBirthday, parseBirthday, periodBounds, type ActionDecision } from "../loyalty/actions";
-import { entry } from "../loyalty/ledger";
+import { actionNote, entry, LAUREL_NOTES } from "../loyalty/ledger";
 import { append, memberFor, type Tx } from "./ledger.server";
 import { loadProgram } from "./program.server";
 
@@ -30,7 +30,7 @@ export async function awardAction(
   const member = await memberFor(tx, shop, customerId);
   const { from, to } = periodBounds(rule.limit.per, at);
   const already = await tx.ledgerEntry.count({
-    where: { memberId: member.id, reason: "earn_action", note: `action:${rule.id}`, createdAt: { gte: from, lt: to } },
+    where: { memberId: member.id, reason: "earn_action", note: actionNote(rule.id), createdAt: { gte: from, lt: to } },
   });
   const decision = decideAction(rule, member.id, already, at);
   if (decision.award) {
@@ -38,7 +38,7 @@ export async function awardAction(
       "earn_action",
       decision.key,
       { available: rule.points, lifetimeEarned: rule.points },
-      { note: `action:${rule.id}` },
+      { note: actionNote(rule.id) },
     );
     await append(tx, member, [award], { allowNegative: false }, null, at);
   }
@@ -75,7 +75,7 @@ export async function birthdaysDue(now = new Date()): Promise<number> {
       await append(
         tx,
         member,
-        [entry("earn_action", key, { available: bonus, lifetimeEarned: bonus }, { note: "birthday" })],
+        [entry("earn_action", key, { available: bonus, lifetimeEarned: bonus }, { note: LAUREL_NOTES.birthday })],
         {
           allowNegative: false,
         },

@@ -1,7 +1,7 @@
 // Customer webhooks → membership: enrolment with the sign-up bonus, and contact details kept
 // current for the merchant's member search.
 import { z } from "zod";
-import { entry } from "../loyalty/ledger";
+import { entry, LAUREL_NOTES } from "../loyalty/ledger";
 import { append, memberFor, type Tx } from "./ledger.server";
 import { enqueueNewsletterCheck } from "./newsletter.server";
 import { customerGid } from "./order-payload";
@@ -34,7 +34,7 @@ export async function customerCreated(tx: Tx, shop: string, customer: CustomerPa
       "earn_action",
       `signup:${customerId}`,
       { available: bonus, lifetimeEarned: bonus },
-      { note: "signup" },
+      { note: LAUREL_NOTES.signup },
     );
     await append(tx, member, [signup], { allowNegative: false }, null, now);
   }

@@ -5,7 +5,7 @@ import db from "../db.server";
 import { transaction } from "../db/sql.server";
 import type { ClaimedJob } from "../jobs/queue.server";
 import { enqueue } from "../jobs/queue.server";
-import { entry } from "../loyalty/ledger";
+import { entry, LAUREL_NOTES } from "../loyalty/ledger";
 import { unauthenticated } from "../shopify.server";
 import { append, memberFor, type Tx } from "./ledger.server";
 import { loadProgram } from "./program.server";
@@ -47,7 +47,7 @@ export async function checkNewsletter(shop: string, jobs: ClaimedJob[]): Promise
       await append(
         tx,
         member,
-        [entry("earn_action", key, { available: bonus, lifetimeEarned: bonus }, { note: "newsletter" })],
+        [entry("earn_action", key, { available: bonus, lifetimeEarned: bonus }, { note: LAUREL_NOTES.newsletter })],
         {
           allowNegative: false,
         },

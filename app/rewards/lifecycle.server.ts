@@ -2,7 +2,7 @@
 // the code expiring unused, may give its points back (the merchant's policy); and redemptions a
 // crash left holding points are finished.
 import db from "../db.server";
-import { redeemRestore } from "../loyalty/ledger";
+import { LAUREL_NOTES, redeemRestore, type LaurelNote } from "../loyalty/ledger";
 import { append, lockedMember, type Tx } from "../points/ledger.server";
 import { transaction } from "../db/sql.server";
 import { loadProgram } from "../points/program.server";
@@ -28,7 +28,7 @@ export async function markCodesUsed(tx: Tx, shop: string, codes: string[], order
 }
 
 /** A settled redemption's points back to its member, once (the entry's key is the guard). */
-async function restore(tx: Tx, redemption: { id: string; memberId: string; points: number }, note: string) {
+async function restore(tx: Tx, redemption: { id: string; memberId: string; points: number }, note: LaurelNote) {
   const { count } = await tx.redemption.updateMany({
     where: { id: redemption.id, status: "issued", returnedAt: null },
     data: { returnedAt: new Date() },
@@ -45,7 +45,8 @@ export async function orderReversed(tx: Tx, shop: string, orderId: string, why: 
   if (used.length === 0) return;
   const program = await loadProgram(tx, shop);
   if (program?.settings.codeOnRefund !== "return_points") return;
-  for (const redemption of used) await restore(tx, redemption, `order ${why}`);
+  for (const redemption of used)
+    await restore(tx, redemption, why === "cancelled" ? LAUREL_NOTES.orderCancelled : LAUREL_NOTES.orderRefunded);
 }
 
 /** Scheduled: unused codes past their end give their points back where the merchant chose so. */
@@ -59,7 +60,7 @@ export async function returnExpiredCodes(now = new Date(), limit = 500) {
   for (const redemption of due) {
     const program = await loadProgram(db, redemption.shop);
     if (!program?.settings.returnPointsForExpiredCodes) continue;
-    if (await transaction(db, (tx) => restore(tx, redemption, "code expired unused"))) returned += 1;
+    if (await transaction(db, (tx) => restore(tx, redemption, LAUREL_NOTES.codeExpired))) returned += 1;
   }
   return returned;
 }

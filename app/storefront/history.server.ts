@@ -1,6 +1,7 @@
 // GET /api/storefront/history: the member's ledger, newest first, a page at a time. The cursor is
 // the last entry's (createdAt, id), so pages stay stable while new entries arrive.
 import db from "../db.server";
+import { isLaurelNote } from "../loyalty/ledger";
 import type { HistoryResponse } from "./contract";
 import { InvalidInput } from "./errors";
 
@@ -43,10 +44,8 @@ export async function historyPage(
       pending: e.pending,
       at: e.createdAt.toISOString(),
       orderId: e.orderId,
-      // A merchant's words (an adjustment's reason, an import's note) are internal remarks
-      // ("goodwill", "suspected fraud"), not the shopper's to read; Laurel's own notes
-      // ("signup", "code expired unused") are.
-      note: e.reason === "manual_adjustment" || e.reason === "import" ? null : e.note,
+      // Only Laurel's own notes: the merchant's words are internal remarks.
+      note: isLaurelNote(e.note) ? e.note : null,
     })),
     nextCursor: rows.length > size && last ? encodeCursor(last.createdAt, last.id) : null,
   };
