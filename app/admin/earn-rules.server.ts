@@ -11,7 +11,7 @@ import type { Campaign, CampaignStatus, EarnRules, ProductBonus } from "../loyal
 import { defaultEarnRules, earnRulesSchema, programSettingsSchema, type ProgramSettings } from "../loyalty/program";
 import { loadProgram, rulesAt } from "../points/program.server";
 import { recordAudit } from "./audit.server";
-import { lockedProgram, newRulesVersion } from "./program-writes.server";
+import { lockedProgram, newRulesVersion, writeSettings } from "./program-writes.server";
 import {
   actionIdFor,
   parseActionPoints,
@@ -104,7 +104,7 @@ function changeSettings(
     if (!edited.ok) return edited;
     const settings = programSettingsSchema.parse(edited.value);
     if (same(settings, program.settings)) return { ok: true, changed: false, id: edited.id };
-    await tx.program.update({ where: { shop }, data: { settings: JSON.stringify(settings) } });
+    await writeSettings(tx, shop, program.settings, settings);
     await recordAudit(tx, { shop, actor, ...edited.audit });
     return { ok: true, changed: true, id: edited.id };
   });

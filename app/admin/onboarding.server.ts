@@ -9,12 +9,18 @@ import { defaultEarnRules } from "../loyalty/program";
 import type { RewardStatus } from "../loyalty/rewards";
 import { loadProgram, rulesAt } from "../points/program.server";
 import { listRewards, setRewardStatus } from "../rewards/catalog.server";
-import { enqueueRewardsPublish } from "../rewards/publish.server";
 import type { MessageKey } from "../i18n/translate";
 import { recordAudit } from "./audit.server";
 import { parseEarnRate, type FormInput } from "./earn-forms";
 import { PROGRAM_SUBJECT } from "./program-settings-form";
-import { lockedProgram, newRulesVersion, statusOf, type ProgramStatus } from "./program-writes.server";
+import {
+  lockedProgram,
+  newRulesVersion,
+  statusOf,
+  writeSettings,
+  writeStatus,
+  type ProgramStatus,
+} from "./program-writes.server";
 
 export type OnboardingErrors = Record<string, MessageKey>;
 export type StepResult = { ok: true } | { ok: false; errors: OnboardingErrors };
@@ -73,10 +79,7 @@ export async function saveBasics(shop: string, actor: string, input: FormInput, 
 
     const before = program.settings.pointsName;
     if (before.en !== pointsName.en || before.ru !== pointsName.ru) {
-      const settings = { ...program.settings, pointsName };
-      await tx.program.update({ where: { shop }, data: { settings: JSON.stringify(settings) } });
-      // The checkout catalog carries the points' name.
-      await enqueueRewardsPublish(tx, shop);
+      await writeSettings(tx, shop, program.settings, { ...program.settings, pointsName });
       await recordAudit(tx, {
         shop,
         actor,
@@ -133,21 +136,9 @@ export async function finishOnboarding(shop: string, actor: string, now = new Da
   return transaction(db, async (tx): Promise<StepResult | null> => {
     const program = await lockedProgram(tx, shop);
     if (!program) return null;
-    if (program.status !== "live") {
-      await recordAudit(tx, {
-        shop,
-        actor,
-        action: "program.status",
-        subject: PROGRAM_SUBJECT,
-        before: { status: program.status },
-        after: { status: "live" },
-      });
-    }
-    await tx.program.update({
-      where: { shop },
-      data: { status: "live", onboardedAt: program.onboardedAt ?? now },
-    });
+    await writeStatus(tx, shop, actor, program.status, "live");
     if (program.onboardedAt === null) {
+      await tx.program.update({ where: { shop }, data: { onboardedAt: now } });
       await recordAudit(tx, { shop, actor, action: "program.onboarded", subject: PROGRAM_SUBJECT });
     }
     return { ok: true };

@@ -8,9 +8,15 @@ import db from "../db.server";
 import { transaction } from "../db/sql.server";
 import { defaultEarnRules } from "../loyalty/program";
 import { loadProgram, rulesAt } from "../points/program.server";
-import { enqueueRewardsPublish } from "../rewards/publish.server";
 import { recordAudit } from "./audit.server";
-import { lockedProgram, newRulesVersion, statusOf, type ProgramStatus } from "./program-writes.server";
+import {
+  lockedProgram,
+  newRulesVersion,
+  statusOf,
+  writeSettings,
+  writeStatus,
+  type ProgramStatus,
+} from "./program-writes.server";
 import {
   changedSettings,
   formOf,
@@ -67,13 +73,9 @@ export async function saveProgramSettings(
     const changes = changedSettings(before, after);
     if (changes.keys.length === 0) return { ok: true, changed: false };
 
-    await tx.program.update({ where: { shop }, data: { settings: JSON.stringify(after.settings) } });
+    await writeSettings(tx, shop, program.settings, after.settings);
     if (changes.keys.includes("rounding")) {
       await newRulesVersion(tx, shop, { ...rules, purchase: { ...rules.purchase, rounding: after.rounding } }, now);
-    }
-    // The checkout catalog carries the points' name and the code prefix.
-    if (changes.keys.includes("pointsName") || changes.keys.includes("codePrefix")) {
-      await enqueueRewardsPublish(tx, shop);
     }
     await recordAudit(tx, {
       shop,
@@ -97,16 +99,6 @@ export async function setProgramStatus(shop: string, actor: string, requested: s
   return transaction(db, async (tx): Promise<SaveResult | null> => {
     const program = await lockedProgram(tx, shop);
     if (!program) return null;
-    if (program.status === status.data) return { ok: true, changed: false };
-    await tx.program.update({ where: { shop }, data: { status: status.data } });
-    await recordAudit(tx, {
-      shop,
-      actor,
-      action: "program.status",
-      subject: PROGRAM_SUBJECT,
-      before: { status: program.status },
-      after: { status: status.data },
-    });
-    return { ok: true, changed: true };
+    return { ok: true, changed: await writeStatus(tx, shop, actor, program.status, status.data) };
   });
 }
