@@ -3,6 +3,7 @@
 // and kept in minor units; multipliers are typed as "1.5" and kept as percents (150).
 import { z } from "zod";
 import type { Period } from "../loyalty/actions";
+import type { Campaign } from "../loyalty/earn";
 import { exponentOf, toMinor } from "../loyalty/currency";
 import type { MessageKey } from "../i18n/translate";
 
@@ -169,14 +170,8 @@ export function parseBonus(input: FormInput): Parsed<BonusInput> {
   return { ok: true, value: { kind: kind.value, value: value.value.value, match: match.value } };
 }
 
-export interface CampaignInput {
-  name: string;
-  startsAt: Date;
-  endsAt: Date;
-  kind: "multiplier" | "fixed";
-  value: number;
-  firstOrders: number | null;
-}
+/** What the campaign form sets: the campaign but its id, status and segment/tier targets. */
+export type CampaignInput = Pick<Campaign, "name" | "startsAt" | "endsAt" | "kind" | "value" | "firstOrders">;
 
 const DAY = 86_400_000;
 

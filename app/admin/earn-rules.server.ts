@@ -11,6 +11,7 @@ import type { Campaign, CampaignStatus, EarnRules, ProductBonus } from "../loyal
 import { defaultEarnRules, earnRulesSchema, programSettingsSchema, type ProgramSettings } from "../loyalty/program";
 import { loadProgram, rulesAt } from "../points/program.server";
 import { recordAudit } from "./audit.server";
+import type { EarnSource } from "./earn-view";
 import { lockedProgram, newRulesVersion, writeSettings } from "./program-writes.server";
 import {
   actionIdFor,
@@ -26,15 +27,8 @@ import {
 export type SaveResult =
   { ok: true; changed: boolean; id?: string; version?: number } | { ok: false; status: 422 | 404; errors: FieldErrors };
 
-export interface EarnPage {
-  currency: string;
-  pointsName: ProgramSettings["pointsName"];
-  /** The rules version in force now (null: the shop has none yet; the defaults show). */
-  version: number | null;
-  rules: EarnRules;
-  actions: ProgramSettings["actions"];
-  customActions: ProgramSettings["customActions"];
-}
+/** What the earn pages show: the source `earnOverview` (earn-view.ts) shapes for the forms. */
+export type EarnPage = EarnSource;
 
 type Refused = Extract<SaveResult, { ok: false }>;
 const invalid = (errors: FieldErrors): Refused => ({ ok: false, status: 422, errors });
