@@ -161,10 +161,17 @@ export async function rollupShop(shop: string, now = new Date()): Promise<Rollup
   if (!program) return null;
   const today = dayOf(now);
   const full = !state || dayOf(state.fullAt) < today;
+  const through = new Date(now.getTime() - OVERLAP_MS);
+  const changed = full ? [] : await changedDays(shop, state.through);
+  if (!full && changed.length === 0) {
+    // Nothing moved since the last run (most shops, most minutes): no day and no total to redo.
+    await db.dashboardRollup.update({ where: { shop }, data: { through } });
+    return { shop, full: false, days: 0 };
+  }
   const days = full
     ? { first: addDays(today, 1 - FULL_DAYS), last: today, only: null }
-    : await (async () => {
-        const only = touchedDays(await changedDays(shop, state.through), now).filter((d) => d <= today);
+    : (() => {
+        const only = touchedDays(changed, now).filter((d) => d <= today);
         return { first: only[0]!, last: only[only.length - 1]!, only: new Set(only) };
       })();
   const figures = rollupDays(days.first, days.last, await sourcesFor(shop, program.currency, days.first, days.last));
@@ -174,7 +181,6 @@ export async function rollupShop(shop: string, now = new Date()): Promise<Rollup
      FROM "Member" WHERE "shop" = $1`,
     [shop],
   );
-  const through = new Date(now.getTime() - OVERLAP_MS);
   const totals = {
     members: snapshot?.members ?? 0,
     available: BigInt(snapshot?.available ?? 0),
