@@ -7,7 +7,7 @@ import { createAccountHost } from "../account";
 import { createCheckoutHost } from "../checkout";
 import type { SignalClass } from "../signals";
 import { defineStandIns } from "./elements";
-import { CONFIG_ELEMENT_ID, type CartState, type FrameConfig, type ToFrame, type ToPage } from "./protocol";
+import { checkCode, CONFIG_ELEMENT_ID, type CartState, type FrameConfig, type ToFrame, type ToPage } from "./protocol";
 
 type TargetFunction = (...args: unknown[]) => unknown;
 
@@ -46,6 +46,8 @@ async function sessionToken(): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
+const sameCodes = (a: string[], b: string[]) => a.join("\n") === b.join("\n");
+
 function checkoutApi(config: Extract<FrameConfig, { surface: "checkout" }>, Signal: SignalClass) {
   let cart: CartState = config.cart;
   const host = createCheckoutHost({
@@ -61,14 +63,7 @@ function checkoutApi(config: Extract<FrameConfig, { surface: "checkout" }>, Sign
     lines: cart.lines,
     canUpdateDiscountCodes: cart.canUpdateDiscountCodes,
     // Checkout's verdict on a code comes from the emulator's discounts, for this cart.
-    async checkCode(code) {
-      const response = await fetch(`/_emulator/preview/${encodeURIComponent(config.shop)}/check-code`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ code, customerId: config.customerId, lines: cart.lines }),
-      });
-      return ((await response.json()) as { refusal: string | null }).refusal;
-    },
+    checkCode: (code) => checkCode(config.shop, config.customerId, code, cart.lines),
   });
   // Checkout re-reads the app metafields as the checkout changes (a redemption moves the balance
   // the worker writes); the preview re-reads them every few seconds.
@@ -83,10 +78,13 @@ function checkoutApi(config: Extract<FrameConfig, { surface: "checkout" }>, Sign
     if (JSON.stringify(entries) !== JSON.stringify(host.state.appMetafields.value))
       host.state.appMetafields.value = entries;
   }, 3000);
-  host.state.discountCodes.value = cart.codes.map((code) => ({ code }));
+  const showCodes = () => {
+    host.state.discountCodes.value = cart.codes.map((code) => ({ code }));
+  };
+  showCodes();
   host.state.discountCodes.subscribe((codes) => {
     const list = codes.map((c) => c.code);
-    if (list.join("\n") !== cart.codes.join("\n")) {
+    if (!sameCodes(list, cart.codes)) {
       cart = { ...cart, codes: list };
       tell({ type: "laurel-preview:codes", frame: config.frame, codes: list });
     }
@@ -97,22 +95,7 @@ function checkoutApi(config: Extract<FrameConfig, { surface: "checkout" }>, Sign
     host.setLines(cart.lines);
     host.setCanUpdateDiscountCodes(cart.canUpdateDiscountCodes);
     const current = host.state.discountCodes.value.map((c) => c.code);
-    if (current.join("\n") !== cart.codes.join("\n")) {
-      // Checkout re-reads the app metafields as the checkout changes (a redemption moves the balance
-      // the worker writes); the preview re-reads them every few seconds.
-      const metafieldsUrl = `/_emulator/preview/${encodeURIComponent(config.shop)}/metafields?${new URLSearchParams({
-        target: config.target,
-        customer: String(config.customerId ?? "none"),
-      })}`;
-      setInterval(async () => {
-        const response = await fetch(metafieldsUrl).catch(() => undefined);
-        if (!response?.ok) return;
-        const entries = (await response.json()) as typeof config.metafields;
-        if (JSON.stringify(entries) !== JSON.stringify(host.state.appMetafields.value))
-          host.state.appMetafields.value = entries;
-      }, 3000);
-      host.state.discountCodes.value = cart.codes.map((code) => ({ code }));
-    }
+    if (!sameCodes(current, cart.codes)) showCodes();
   });
   return host.api;
 }

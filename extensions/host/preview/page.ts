@@ -3,7 +3,7 @@
 // targets and tells every frame, sizes frames to their content, shows toasts and errors, and
 // places the order through the emulator.
 import type { CheckoutLine } from "../checkout";
-import { isToPage, PAGE_CONFIG_ID, type CartState, type PageConfig, type ToFrame } from "./protocol";
+import { checkCode, isToPage, PAGE_CONFIG_ID, type CartState, type PageConfig, type ToFrame } from "./protocol";
 
 const config = JSON.parse(document.getElementById(PAGE_CONFIG_ID)!.textContent!) as PageConfig;
 let cart: CartState = config.cart;
@@ -125,12 +125,7 @@ $<HTMLFormElement>("#code-form")?.addEventListener("submit", async (event) => {
     error.textContent = "Discount codes can't be changed in this checkout.";
     return;
   }
-  const response = await fetch(`/_emulator/preview/${encodeURIComponent(config.shop)}/check-code`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ code, customerId: config.customerId, lines: cart.lines }),
-  });
-  const { refusal } = (await response.json()) as { refusal: string | null };
+  const refusal = await checkCode(config.shop, config.customerId, code, cart.lines);
   if (refusal) error.textContent = refusal;
   else if (!cart.codes.some((c) => c.toLowerCase() === code.toLowerCase()))
     setCart({ ...cart, codes: [...cart.codes, code] });

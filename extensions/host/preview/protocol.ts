@@ -74,3 +74,13 @@ export function isToPage(data: unknown): data is ToPage {
     typeof data === "object" && data !== null && String((data as { type?: unknown }).type).startsWith("laurel-preview:")
   );
 }
+
+/** The emulator's verdict on a discount code for this cart: null when it applies, else checkout's message. */
+export async function checkCode(shop: string, customerId: number | null, code: string, lines: CheckoutLine[]) {
+  const response = await fetch(`/_emulator/preview/${encodeURIComponent(shop)}/check-code`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ code, customerId, lines }),
+  });
+  return ((await response.json()) as { refusal: string | null }).refusal;
+}
