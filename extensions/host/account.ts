@@ -3,6 +3,7 @@
 // preview changes (signed in or not, toasts shown). Used by the component tests and by the
 // emulator's preview page; never shipped in a bundle.
 import type { AccountHost, AccountTarget } from "../loyalty-account/src/host";
+import { extensionInfo, languageSignals } from "./extension";
 import { createI18n, type LocaleFiles } from "./i18n";
 import { hostSignal, type SignalClass } from "./signals";
 
@@ -29,11 +30,7 @@ export function createAccountHost(options: AccountOptions) {
 
   const api = {
     i18n: createI18n(options.locales, options.locale),
-    localization: {
-      language: hostSignal(Signal, { isoCode: options.locale }),
-      extensionLanguage: hostSignal(Signal, { isoCode: options.locale.split("-")[0]! }),
-      country: hostSignal(Signal, undefined),
-    },
+    localization: languageSignals(Signal, options.locale),
     settings: state.settings,
     sessionToken: { get: options.sessionToken },
     authenticatedAccount: {
@@ -46,14 +43,7 @@ export function createAccountHost(options: AccountOptions) {
         return { hide: () => {} };
       },
     },
-    extension: {
-      apiVersion: "2026-07",
-      capabilities: hostSignal(Signal, ["api_access", "network_access"]),
-      rendered: hostSignal(Signal, true),
-      scriptUrl: "",
-      // One object for both targets; only `extension.target` tells them apart.
-      target: options.target as "customer-account.page.render",
-    },
+    extension: extensionInfo(Signal, options.target as "customer-account.page.render"),
   } satisfies AccountHost as AccountHost;
 
   return { api, state, toasts };

@@ -10,6 +10,7 @@ import type {
   DiscountCodeChange,
 } from "@shopify/ui-extensions/checkout";
 import type { CheckoutHost, CheckoutTarget } from "../loyalty-checkout/src/host";
+import { extensionInfo, languageSignals } from "./extension";
 import { createI18n, type LocaleFiles } from "./i18n";
 import { hostSignal, type SignalClass } from "./signals";
 
@@ -76,15 +77,12 @@ export function createCheckoutHost(options: CheckoutOptions) {
   /** Every change the extension asked for, in order (tests read it). */
   const discountChanges: DiscountCodeChange[] = [];
 
-  // One object for both targets; only `extension.target` tells them apart.
   const api = {
     i18n: createI18n(options.locales, options.locale),
     localization: {
       currency: hostSignal(Signal, { isoCode: options.currency }),
       timezone: hostSignal(Signal, "Etc/UTC"),
-      language: hostSignal(Signal, { isoCode: options.locale }),
-      extensionLanguage: hostSignal(Signal, { isoCode: options.locale.split("-")[0]! }),
-      country: hostSignal(Signal, undefined),
+      ...languageSignals(Signal, options.locale),
       market: hostSignal(Signal, undefined),
     },
     settings: state.settings,
@@ -105,13 +103,7 @@ export function createCheckoutHost(options: CheckoutOptions) {
       totalTaxAmount: hostSignal(Signal, undefined),
     },
     lines: state.lines,
-    extension: {
-      apiVersion: "2026-07",
-      capabilities: hostSignal(Signal, ["api_access", "network_access"]),
-      rendered: hostSignal(Signal, true),
-      scriptUrl: "",
-      target: options.target as "purchase.checkout.block.render",
-    },
+    extension: extensionInfo(Signal, options.target as "purchase.checkout.block.render"),
     async applyDiscountCodeChange(change) {
       discountChanges.push(change);
       if (!state.instructions.value.discounts.canUpdateDiscountCodes) {
