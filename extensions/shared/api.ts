@@ -90,6 +90,24 @@ export function createClient(options: ClientOptions) {
   };
 }
 
+/** What a client reads of the `shopify` global both extensions get. */
+interface ClientHost {
+  sessionToken: { get(): Promise<string> };
+  localization: { language: { value: { isoCode: string } } };
+}
+
+/**
+ * The client as an extension uses it, from its `shopify` global (`host`): a fresh session token
+ * per request and the shopper's language (not the extension's), so server messages and reward
+ * titles match the page.
+ */
+export function hostClient(host: () => ClientHost): StorefrontClient {
+  return createClient({
+    token: () => host().sessionToken.get(),
+    language: () => host().localization.language.value.isoCode,
+  });
+}
+
 /** A key for one redemption attempt (a click); its retries reuse it. */
 export function idempotencyKey(): string {
   const bytes = new Uint8Array(16);

@@ -72,9 +72,3 @@ export function errorMessage(i18n: Words, error: unknown): string {
   const code = error instanceof ApiError && error.code === "network_error" ? "network_error" : "server_error";
   return i18n.translate(`error.${code}`);
 }
-
-/** Shopify's Money amount (a number in major units) as the API's decimal string. */
-export function toDecimalString(amount: number, currency: string): string {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
-  return amount.toFixed(digits ?? 2);
-}

@@ -2,8 +2,8 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useMemo } from "preact/hooks";
+import { hostClient } from "../../shared/api";
 import { errorMessage, formatPoints } from "../../shared/format";
-import { accountClient } from "../../loyalty-account/src/client";
 import { host } from "../../loyalty-account/src/host";
 import { FULL_PAGE_URL } from "../../loyalty-account/src/links";
 import { createRemote } from "../../loyalty-account/src/remote";
@@ -15,7 +15,7 @@ export default async function extension() {
 export function ProfileCard() {
   const { authenticatedAccount, i18n } = host();
   const signedIn = authenticatedAccount.customer.value !== undefined;
-  const loyalty = useMemo(() => createRemote(() => accountClient().loyalty()), []);
+  const loyalty = useMemo(() => createRemote(() => hostClient(host).loyalty()), []);
   useEffect(() => {
     if (signedIn) void loyalty.load();
   }, [loyalty, signedIn]);

@@ -1,7 +1,7 @@
 // The full page (customer-account.page.render): the member's points, rewards, codes, history,
 // ways to earn and birthday; a guest sees the invitation to sign in and the ways to earn.
 import { useEffect, useMemo } from "preact/hooks";
-import { accountClient } from "./client";
+import { hostClient } from "../../shared/api";
 import { host } from "./host";
 import { createPageState, type PageState } from "./page-state";
 import { Birthday } from "./sections/Birthday";
@@ -15,7 +15,7 @@ import { WaysToEarn } from "./sections/WaysToEarn";
 export function LoyaltyPage() {
   const { authenticatedAccount, i18n } = host();
   const signedIn = authenticatedAccount.customer.value !== undefined;
-  const state = useMemo(() => createPageState(accountClient(), { signedIn }), [signedIn]);
+  const state = useMemo(() => createPageState(hostClient(host), { signedIn }), [signedIn]);
   useEffect(() => void state.load(), [state]);
   return (
     <s-page heading={i18n.translate("page.heading")}>

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../shared/api";
 import type { RedeemResponse, RewardView } from "../../shared/contract";
+import { REDEEMED as answer } from "../../shared/test-fixtures";
 import { REWARDS } from "./fake-storefront";
 import { createRedeemFlow, rewardOffer } from "./rewards";
 
@@ -37,15 +38,6 @@ describe("rewardOffer", () => {
 });
 
 describe("createRedeemFlow", () => {
-  const answer: RedeemResponse = {
-    code: "LAUREL-1",
-    title: "Amount off your order",
-    value: { kind: "amount", amount: "5.00", currency: "USD" },
-    points: 500,
-    endsAt: "2026-12-24T00:00:00.000Z",
-    balance: 315,
-  };
-
   it("sends a fresh idempotency key per click and refreshes after a success", async () => {
     const redeem = vi.fn(async () => answer);
     const afterRedeem = vi.fn(async () => {});

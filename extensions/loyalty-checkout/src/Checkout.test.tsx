@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createCheckoutHost, type CheckoutLine, type CheckoutOptions } from "../../host/checkout";
 import { localeFiles, runTarget, settle, TestSignal, unmount } from "../../host/testing";
+import { REDEEMED } from "../../shared/test-fixtures";
 import extension from "./Checkout";
 import { CUSTOMER_ID, MEMBER, metafields } from "./test-fixtures";
 
@@ -27,7 +28,7 @@ const LINES: CheckoutLine[] = [
     amount: 30,
   },
 ];
-const CODE = "LAUREL-83CK-DNEW-5G1V";
+const CODE = REDEEMED.code;
 
 interface Call {
   path: string;
@@ -58,15 +59,7 @@ function stubFetch(reply: (path: string, body: any) => Reply = () => ({ status: 
 
 const redeemed = (patch: object = {}) => ({
   status: 200,
-  body: {
-    code: CODE,
-    title: "Amount off your order",
-    value: { kind: "amount", amount: "5.00", currency: "USD" },
-    points: 500,
-    endsAt: "2026-12-24T01:47:43.249Z",
-    balance: 315,
-    ...patch,
-  },
+  body: { ...REDEEMED, ...patch },
 });
 
 async function mount(options: Partial<CheckoutOptions> = {}) {

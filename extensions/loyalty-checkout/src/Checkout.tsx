@@ -5,7 +5,7 @@
 import "@shopify/ui-extensions/preact";
 import { Component, render, type ComponentChildren } from "preact";
 import { useMemo } from "preact/hooks";
-import { createClient } from "../../shared/api";
+import { hostClient } from "../../shared/api";
 import { GuestEarnings } from "./GuestEarnings";
 import { host } from "./host";
 import { MemberRewards } from "./MemberRewards";
@@ -26,14 +26,7 @@ function App() {
   const { member, catalog } = useMemo(() => readLoyalty(entries), [entries]);
   const signedIn = api.buyerIdentity?.customer.value !== undefined;
   const compact = api.extension.target === "purchase.checkout.reductions.render-after";
-  const client = useMemo(
-    () =>
-      createClient({
-        token: () => api.sessionToken.get(),
-        language: () => api.localization.language.value.isoCode,
-      }),
-    [api],
-  );
+  const client = useMemo(() => hostClient(host), []);
 
   const body =
     signedIn && member ? (

@@ -1,7 +1,6 @@
 // Exact money for the checkout extension: decimal strings ("12.50") as integer minor units
 // (1250), so points-for-cash caps and minimum subtotals never meet a float rounding error.
-// Shopify's Money is a number; it goes through toDecimalString (shared/format.ts) first.
-import { toDecimalString } from "../../shared/format";
+// Shopify's Money is a number; it goes through a decimal string of the currency's digits first.
 
 /** Decimals of a currency as Intl knows them (USD 2, JPY 0, KWD 3); 2 for an unknown code. */
 export function currencyDigits(currency: string): number {
@@ -29,6 +28,8 @@ export function fromMinor(minor: number, digits: number): string {
   return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
-/** Shopify's Money amount (a number) in minor units of `currency`. */
-export const moneyToMinor = (amount: number, currency: string) =>
-  toMinor(toDecimalString(amount, currency), currencyDigits(currency));
+/** Shopify's Money amount (a number in major units) in minor units of `currency`. */
+export function moneyToMinor(amount: number, currency: string): number | null {
+  const digits = currencyDigits(currency);
+  return toMinor(amount.toFixed(digits), digits);
+}

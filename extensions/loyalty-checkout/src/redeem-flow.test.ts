@@ -1,17 +1,9 @@
 import type { DiscountCodeChange, DiscountCodeChangeResult } from "@shopify/ui-extensions/checkout";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../shared/api";
-import type { RedeemRequest, RedeemResponse } from "../../shared/contract";
+import type { RedeemRequest } from "../../shared/contract";
+import { REDEEMED as ANSWER } from "../../shared/test-fixtures";
 import { createRedeemFlow, isLaurelCode, type FlowDeps } from "./redeem-flow";
-
-const ANSWER: RedeemResponse = {
-  code: "LAUREL-83CK-DNEW-5G1V",
-  title: "Amount off your order",
-  value: { kind: "amount", amount: "5.00", currency: "USD" },
-  points: 500,
-  endsAt: "2026-12-24T01:47:43.249Z",
-  balance: 315,
-};
 
 function setup(overrides: Partial<FlowDeps> = {}) {
   const requests: RedeemRequest[] = [];
