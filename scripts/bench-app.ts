@@ -4,12 +4,10 @@
 import { createHmac } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ADMIN_API_VERSION } from "../app/shopify/api-version.ts";
-import { DEMO_CREDENTIALS, laurelApp } from "../emulator/config.ts";
-import { startEmulator, type Emulator } from "../emulator/http/server.ts";
-import { freePort, startApp, type RunningApp } from "../test/app-server.ts";
+import { DEMO_CREDENTIALS } from "../emulator/config.ts";
+import type { Emulator } from "../emulator/http/server.ts";
+import { startAppOnEmulator, type RunningApp } from "../test/app-server.ts";
 import { setup as migrate } from "./db.ts";
-import { schemaPath } from "./shopify-schemas.ts";
 
 export const SHOP = "bench.myshopify.com";
 export const SECRET = DEMO_CREDENTIALS.apiSecret;
@@ -152,32 +150,10 @@ export async function startBenchApp(
   env: (emulatorUrl: string) => Record<string, string> = () => ({}),
 ): Promise<BenchApp> {
   migrate({ quiet: true, databaseUrl });
-  const port = await freePort();
-  const appUrl = `http://127.0.0.1:${port}`;
-  const emulator = await startEmulator({
-    app: laurelApp({ appUrl }),
-    schemaFile: schemaPath("admin"),
-    apiVersion: ADMIN_API_VERSION,
+  const { app, emulator } = await startAppOnEmulator({
+    databaseUrl,
+    env: (emulatorUrl) => ({ LAUREL_DEMO: "1", ...env(emulatorUrl) }),
   });
-  let app: RunningApp;
-  try {
-    app = await startApp(
-      {
-        NODE_ENV: "production",
-        SHOPIFY_API_KEY: DEMO_CREDENTIALS.apiKey,
-        SHOPIFY_API_SECRET: SECRET,
-        SHOPIFY_APP_URL: appUrl,
-        DATABASE_URL: databaseUrl,
-        SHOPIFY_EMULATOR_URL: emulator.url,
-        LAUREL_DEMO: "1",
-        ...env(emulator.url),
-      },
-      port,
-    );
-  } catch (error) {
-    await emulator.close();
-    throw error;
-  }
   const stop = async () => {
     app.stop();
     await emulator.close();

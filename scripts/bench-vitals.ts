@@ -14,10 +14,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { Agent } from "undici";
 import { mintSessionToken } from "../emulator/auth/tokens.ts";
-import { BROWSER_USER_AGENT } from "../emulator/http/server.ts";
+import { BROWSER_USER_AGENT, launchChromium } from "../test/browser.ts";
 import { SHOP, benchClient, seedMembers, signedDelivery, startBenchApp, type BenchApp } from "./bench-app.ts";
 import { ensureShopifySchemas } from "./shopify-schemas.ts";
 import {
@@ -37,15 +37,6 @@ const RUNS = Math.max(2, Number(process.env.VITALS_RUNS ?? 5));
 /** The member whose page is measured: it gets a history of orders before the run. */
 const MEMBER = "bench-member-1";
 const ORDERS = 30;
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /** The admin's pages, and the CSV import when it exists. */
 function adminPages(): string[] {
@@ -240,7 +231,7 @@ export async function benchVitals(options: { build?: boolean } = {}) {
   let browser: Browser | undefined;
   try {
     await prepare(bench, databaseUrl);
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     for (const [label, slowdown] of [
       ["no throttling", 1],
       ["CPU 4× slower (CDP Emulation.setCPUThrottlingRate, Shopify's mid-range device)", 4],

@@ -8,22 +8,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "./app-server";
+import { BROWSER_USER_AGENT, launchChromium } from "./browser";
 
 const ARTIFACTS = path.join(process.cwd(), "test-results");
-/** A person's Chrome: headless Chromium names itself HeadlessChrome, which apps treat as a bot. */
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-demo-"));
 let demo: ChildProcess;
@@ -54,7 +44,7 @@ beforeAll(async () => {
   }
   adminUrl = /Open (http\S+)/.exec(output)![1]!;
   emulatorUrl = /Emulator:\s+(http\S+)/.exec(output)![1]!;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -97,7 +87,11 @@ async function until(page: Page, act: () => Promise<void>, shown: Locator, tries
 }
 
 async function open(url: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ userAgent: USER_AGENT, locale, viewport: { width: 1200, height: 800 } });
+  const context = await browser.newContext({
+    userAgent: BROWSER_USER_AGENT,
+    locale,
+    viewport: { width: 1200, height: 800 },
+  });
   const page = await context.newPage();
   await page.goto(url);
   return page;

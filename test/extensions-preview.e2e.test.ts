@@ -5,19 +5,12 @@
 // test-results/.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
+import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSER_USER_AGENT } from "../emulator/http/server.ts";
+import { BROWSER_USER_AGENT, launchChromium } from "./browser";
 import { startEmulatedApp, type EmulatedApp } from "./emulated-app";
 
 const ARTIFACTS = path.join(process.cwd(), "test-results");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--no-first-run",
-];
 const SHOP = "preview";
 
 type Strings = { [key: string]: string | Strings };
@@ -87,7 +80,7 @@ beforeAll(async () => {
     if (tries > 120) throw new Error("the worker never wrote the member and rewards metafields");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
