@@ -22,6 +22,7 @@ import { REASONS } from "../loyalty/ledger";
 import type { DashboardData } from "../stats/dashboard.server";
 import { ChartCard } from "./dashboard-charts";
 import { dashboardFormat, type DashboardFormat } from "./dashboard-format";
+import { TableCard, TitledCard } from "./ui/cards";
 
 export type DashboardView = SerializeFrom<DashboardData>;
 
@@ -169,57 +170,44 @@ function Buyers({ data, f }: { data: DashboardView; f: DashboardFormat }) {
     b.repeatRate === null ? none : f.percent(b.repeatRate),
   ];
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h3" variant="headingSm">
-          {t("dashboard.orders.title")}
-        </Text>
-        <DataTable
-          columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
-          headings={[
-            t("dashboard.orders.buyer"),
-            t("dashboard.orders.orders"),
-            t("dashboard.orders.revenue"),
-            t("dashboard.orders.average"),
-            t("dashboard.orders.repeat"),
-          ]}
-          rows={[
-            row(t("dashboard.orders.members"), data.summary.members),
-            row(t("dashboard.orders.others"), data.summary.others),
-          ]}
-        />
-        <Text as="p" variant="bodySm" tone="subdued">
-          {t("dashboard.orders.note", { currency: data.currency })}
-        </Text>
-        <Text as="p" variant="bodySm" tone="subdued">
-          {t("dashboard.orders.repeatNote", { guests: f.number(data.summary.others.guestOrders) })}
-        </Text>
-      </BlockStack>
-    </Card>
+    <TitledCard small title={t("dashboard.orders.title")}>
+      <DataTable
+        columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
+        headings={[
+          t("dashboard.orders.buyer"),
+          t("dashboard.orders.orders"),
+          t("dashboard.orders.revenue"),
+          t("dashboard.orders.average"),
+          t("dashboard.orders.repeat"),
+        ]}
+        rows={[
+          row(t("dashboard.orders.members"), data.summary.members),
+          row(t("dashboard.orders.others"), data.summary.others),
+        ]}
+      />
+      <Text as="p" variant="bodySm" tone="subdued">
+        {t("dashboard.orders.note", { currency: data.currency })}
+      </Text>
+      <Text as="p" variant="bodySm" tone="subdued">
+        {t("dashboard.orders.repeatNote", { guests: f.number(data.summary.others.guestOrders) })}
+      </Text>
+    </TitledCard>
   );
 }
 
 function TopRewards({ data, f }: { data: DashboardView; f: DashboardFormat }) {
   const { t, locale } = useI18n();
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h3" variant="headingSm">
-          {t("dashboard.top.title")}
-        </Text>
-        {data.topRewards.length === 0 ? (
-          <Text as="p" tone="subdued">
-            {t("dashboard.top.empty")}
-          </Text>
-        ) : (
-          <DataTable
-            columnContentTypes={["text", "numeric", "numeric"]}
-            headings={[t("dashboard.top.reward"), t("dashboard.top.codes"), t("dashboard.top.points")]}
-            rows={data.topRewards.map((r) => [r.title[locale], f.number(r.redemptions), f.number(r.points)])}
-          />
-        )}
-      </BlockStack>
-    </Card>
+    <TableCard
+      small
+      title={t("dashboard.top.title")}
+      empty={t("dashboard.top.empty")}
+      table={{
+        columnContentTypes: ["text", "numeric", "numeric"],
+        headings: [t("dashboard.top.reward"), t("dashboard.top.codes"), t("dashboard.top.points")],
+        rows: data.topRewards.map((r) => [r.title[locale], f.number(r.redemptions), f.number(r.points)]),
+      }}
+    />
   );
 }
 
@@ -227,36 +215,28 @@ function RecentActivity({ data, f }: { data: DashboardView; f: DashboardFormat }
   const { t, locale } = useI18n();
   const change = new Intl.NumberFormat(locale, { signDisplay: "exceptZero" });
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h3" variant="headingSm">
-          {t("dashboard.recent.title")}
-        </Text>
-        {data.recent.length === 0 ? (
-          <Text as="p" tone="subdued">
-            {t("dashboard.recent.empty")}
-          </Text>
-        ) : (
-          <DataTable
-            columnContentTypes={["text", "text", "numeric", "text"]}
-            headings={[
-              t("dashboard.recent.member"),
-              t("dashboard.recent.what"),
-              t("dashboard.recent.points"),
-              t("dashboard.recent.when"),
-            ]}
-            rows={data.recent.map((e) => [
-              <Link key={e.id} url={`/app/members/${e.memberId}`}>
-                {e.name ?? t("dashboard.recent.noName")}
-              </Link>,
-              t(`members.reason.${REASONS.includes(e.reason) ? e.reason : "other"}` as MessageKey),
-              change.format(e.points),
-              f.time(e.createdAt),
-            ])}
-          />
-        )}
-      </BlockStack>
-    </Card>
+    <TableCard
+      small
+      title={t("dashboard.recent.title")}
+      empty={t("dashboard.recent.empty")}
+      table={{
+        columnContentTypes: ["text", "text", "numeric", "text"],
+        headings: [
+          t("dashboard.recent.member"),
+          t("dashboard.recent.what"),
+          t("dashboard.recent.points"),
+          t("dashboard.recent.when"),
+        ],
+        rows: data.recent.map((e) => [
+          <Link key={e.id} url={`/app/members/${e.memberId}`}>
+            {e.name ?? t("dashboard.recent.noName")}
+          </Link>,
+          t(`members.reason.${REASONS.includes(e.reason) ? e.reason : "other"}` as MessageKey),
+          change.format(e.points),
+          f.time(e.createdAt),
+        ]),
+      }}
+    />
   );
 }
 

@@ -1,6 +1,5 @@
 // The cards of the Ways to earn page: the purchase rule (with a live example), the lists of
 // product bonuses, campaigns and custom actions, and the points for built-in actions.
-import { Form } from "@remix-run/react";
 import {
   Badge,
   BlockStack,
@@ -13,13 +12,15 @@ import {
   Text,
   TextField,
   type BadgeProps,
+  type IndexTableProps,
 } from "@shopify/polaris";
-import { useState } from "react";
 import { useI18n } from "../i18n/context";
 import { minorPerUnit, toDecimal } from "../loyalty/currency";
 import type { Translate } from "../i18n/translate";
 import type { CampaignPhase } from "./earn-forms";
-import { IntentButton, SaveBar, useFieldErrors, type EarnActionResult } from "./earn-ui";
+import { SaveBar, useFieldErrors, type EarnActionResult } from "./earn-ui";
+import { FormCard, IntentButton } from "./ui/cards";
+import { useFields } from "./ui/fields";
 import { purchasePreview, PREVIEW_UNITS, type EarnOverview } from "./earn-view";
 
 const PHASE_TONE: Record<CampaignPhase, BadgeProps["tone"]> = {
@@ -47,9 +48,7 @@ export function PurchaseCard({
   result: EarnActionResult | undefined;
 }) {
   const { t, locale } = useI18n();
-  const error = useFieldErrors(result, "purchase");
-  const [form, setForm] = useState(values);
-  const set = (field: keyof typeof form) => (value: string | boolean) => setForm({ ...form, [field]: value });
+  const { values: form, field, checkbox } = useFields(values, useFieldErrors(result, "purchase"));
   // The example order has one line and no shipping or tax, so only these fields change it.
   const preview = purchasePreview(
     { points: form.points, per: form.per, minimumOrder: form.minimumOrder },
@@ -57,97 +56,67 @@ export function PurchaseCard({
     currency,
   );
   return (
-    <Card>
-      <Form method="post">
-        <input type="hidden" name="intent" value="purchase" />
-        <BlockStack gap="400">
-          <Text as="h2" variant="headingMd">
-            {t("earn.purchase.title")}
-          </Text>
-          <FormLayout>
-            <FormLayout.Group>
-              <TextField
-                label={t("earn.purchase.points")}
-                name="points"
-                inputMode="numeric"
-                autoComplete="off"
-                value={form.points}
-                onChange={set("points")}
-                error={error("points")}
-              />
-              <TextField
-                label={t("earn.purchase.per")}
-                name="per"
-                inputMode="decimal"
-                autoComplete="off"
-                suffix={currency}
-                helpText={t("earn.purchase.perHelp", { currency })}
-                value={form.per}
-                onChange={set("per")}
-                error={error("per")}
-              />
-              <TextField
-                label={t("earn.purchase.minimumOrder")}
-                name="minimumOrder"
-                inputMode="decimal"
-                autoComplete="off"
-                suffix={currency}
-                helpText={t("earn.purchase.minimumOrderHelp")}
-                value={form.minimumOrder}
-                onChange={set("minimumOrder")}
-                error={error("minimumOrder")}
-              />
-            </FormLayout.Group>
-            <Checkbox
-              label={t("earn.purchase.includeShipping")}
-              name="includeShipping"
-              checked={form.includeShipping}
-              onChange={set("includeShipping")}
-            />
-            <Checkbox
-              label={t("earn.purchase.includeTaxes")}
-              name="includeTaxes"
-              checked={form.includeTaxes}
-              onChange={set("includeTaxes")}
-            />
-            <Checkbox
-              label={t("earn.purchase.includeGiftCards")}
-              name="includeGiftCards"
-              checked={form.includeGiftCards}
-              onChange={set("includeGiftCards")}
-            />
-          </FormLayout>
-          <Text as="p" variant="bodyMd" fontWeight="semibold">
-            {preview === null
-              ? t("earn.purchase.previewUnavailable")
-              : t("earn.purchase.preview", {
-                  amount: toDecimal(PREVIEW_UNITS * minorPerUnit(currency), currency),
-                  currency,
-                  points: preview,
-                  pointsName: pointsName[locale],
-                })}
-          </Text>
-          <Text as="p" tone="subdued">
-            {t("earn.purchase.roundingNote")}
-          </Text>
-          <SaveBar />
-        </BlockStack>
-      </Form>
-    </Card>
+    <FormCard intent="purchase" title={t("earn.purchase.title")} gap="400">
+      <FormLayout>
+        <FormLayout.Group>
+          <TextField label={t("earn.purchase.points")} inputMode="numeric" {...field("points")} />
+          <TextField
+            label={t("earn.purchase.per")}
+            inputMode="decimal"
+            suffix={currency}
+            helpText={t("earn.purchase.perHelp", { currency })}
+            {...field("per")}
+          />
+          <TextField
+            label={t("earn.purchase.minimumOrder")}
+            inputMode="decimal"
+            suffix={currency}
+            helpText={t("earn.purchase.minimumOrderHelp")}
+            {...field("minimumOrder")}
+          />
+        </FormLayout.Group>
+        <Checkbox label={t("earn.purchase.includeShipping")} {...checkbox("includeShipping")} />
+        <Checkbox label={t("earn.purchase.includeTaxes")} {...checkbox("includeTaxes")} />
+        <Checkbox label={t("earn.purchase.includeGiftCards")} {...checkbox("includeGiftCards")} />
+      </FormLayout>
+      <Text as="p" variant="bodyMd" fontWeight="semibold">
+        {preview === null
+          ? t("earn.purchase.previewUnavailable")
+          : t("earn.purchase.preview", {
+              amount: toDecimal(PREVIEW_UNITS * minorPerUnit(currency), currency),
+              currency,
+              points: preview,
+              pointsName: pointsName[locale],
+            })}
+      </Text>
+      <Text as="p" tone="subdued">
+        {t("earn.purchase.roundingNote")}
+      </Text>
+      <SaveBar />
+    </FormCard>
   );
 }
 
+/** A card listing one kind of item (bonuses, campaigns, custom actions), with its Add button. */
 function ListCard({
   title,
   help,
   addLabel,
   addUrl,
+  singular,
+  empty,
+  headings,
+  itemCount,
   children,
 }: {
   title: string;
   help: string;
   addLabel: string;
   addUrl: string;
+  singular: string;
+  empty: string;
+  headings: IndexTableProps["headings"];
+  itemCount: number;
   children: React.ReactNode;
 }) {
   return (
@@ -162,9 +131,32 @@ function ListCard({
         <Text as="p" tone="subdued">
           {help}
         </Text>
-        {children}
+        <IndexTable
+          resourceName={{ singular, plural: title }}
+          itemCount={itemCount}
+          selectable={false}
+          emptyState={<Text as="p">{empty}</Text>}
+          headings={headings}
+        >
+          {children}
+        </IndexTable>
       </BlockStack>
     </Card>
+  );
+}
+
+/** A list row's Edit link and Remove button. */
+function EditRemove({ editUrl, intent, id }: { editUrl: string; intent: string; id: string }) {
+  const { t } = useI18n();
+  return (
+    <InlineStack gap="200">
+      <Button size="slim" url={editUrl}>
+        {t("earn.edit")}
+      </Button>
+      <IntentButton size="slim" tone="critical" fields={{ intent, id }}>
+        {t("earn.remove")}
+      </IntentButton>
+    </InlineStack>
   );
 }
 
@@ -185,39 +177,28 @@ export function BonusesCard({ bonuses }: { bonuses: EarnOverview["bonuses"] }) {
       help={t("earn.bonuses.help")}
       addLabel={t("earn.bonuses.add")}
       addUrl="/app/earn/bonuses/new"
+      singular={t("earn.bonuses.bonus")}
+      empty={t("earn.bonuses.empty")}
+      itemCount={bonuses.length}
+      headings={[
+        { title: t("earn.bonuses.appliesTo") },
+        { title: t("earn.bonuses.bonus") },
+        { title: t("earn.manage") },
+      ]}
     >
-      <IndexTable
-        resourceName={{ singular: t("earn.bonuses.bonus"), plural: t("earn.bonuses.title") }}
-        itemCount={bonuses.length}
-        selectable={false}
-        emptyState={<Text as="p">{t("earn.bonuses.empty")}</Text>}
-        headings={[
-          { title: t("earn.bonuses.appliesTo") },
-          { title: t("earn.bonuses.bonus") },
-          { title: t("earn.manage") },
-        ]}
-      >
-        {bonuses.map((bonus, index) => (
-          <IndexTable.Row id={bonus.id} key={bonus.id} position={index}>
-            <IndexTable.Cell>{bonusMatch(t, bonus.match)}</IndexTable.Cell>
-            <IndexTable.Cell>
-              {bonus.kind === "multiplier"
-                ? t("earn.bonus.multiplierValue", { multiplier: bonus.value })
-                : t("earn.bonus.fixedValue", { points: bonus.value })}
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <InlineStack gap="200">
-                <Button size="slim" url={`/app/earn/bonuses/${bonus.id}`}>
-                  {t("earn.edit")}
-                </Button>
-                <IntentButton size="slim" tone="critical" fields={{ intent: "removeBonus", id: bonus.id }}>
-                  {t("earn.remove")}
-                </IntentButton>
-              </InlineStack>
-            </IndexTable.Cell>
-          </IndexTable.Row>
-        ))}
-      </IndexTable>
+      {bonuses.map((bonus, index) => (
+        <IndexTable.Row id={bonus.id} key={bonus.id} position={index}>
+          <IndexTable.Cell>{bonusMatch(t, bonus.match)}</IndexTable.Cell>
+          <IndexTable.Cell>
+            {bonus.kind === "multiplier"
+              ? t("earn.bonus.multiplierValue", { multiplier: bonus.value })
+              : t("earn.bonus.fixedValue", { points: bonus.value })}
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            <EditRemove editUrl={`/app/earn/bonuses/${bonus.id}`} intent="removeBonus" id={bonus.id} />
+          </IndexTable.Cell>
+        </IndexTable.Row>
+      ))}
     </ListCard>
   );
 }
@@ -230,48 +211,44 @@ export function CampaignsCard({ campaigns }: { campaigns: EarnOverview["campaign
       help={t("earn.campaigns.help")}
       addLabel={t("earn.campaigns.add")}
       addUrl="/app/earn/campaigns/new"
+      singular={t("earn.campaigns.name")}
+      empty={t("earn.campaigns.empty")}
+      itemCount={campaigns.length}
+      headings={[
+        { title: t("earn.campaigns.name") },
+        { title: t("earn.campaigns.dates") },
+        { title: t("earn.campaigns.bonus") },
+        { title: t("earn.campaigns.firstOrders") },
+        { title: t("earn.campaigns.status") },
+        { title: t("earn.manage") },
+      ]}
     >
-      <IndexTable
-        resourceName={{ singular: t("earn.campaigns.name"), plural: t("earn.campaigns.title") }}
-        itemCount={campaigns.length}
-        selectable={false}
-        emptyState={<Text as="p">{t("earn.campaigns.empty")}</Text>}
-        headings={[
-          { title: t("earn.campaigns.name") },
-          { title: t("earn.campaigns.dates") },
-          { title: t("earn.campaigns.bonus") },
-          { title: t("earn.campaigns.firstOrders") },
-          { title: t("earn.campaigns.status") },
-          { title: t("earn.manage") },
-        ]}
-      >
-        {campaigns.map((campaign, index) => (
-          <IndexTable.Row id={campaign.id} key={campaign.id} position={index}>
-            <IndexTable.Cell>
-              <Text as="span" fontWeight="semibold">
-                {campaign.name}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              {t("earn.campaigns.datesValue", { from: campaign.startsAt, to: campaign.endsOn })}
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              {campaign.kind === "multiplier"
-                ? t("earn.campaign.multiplierValue", { multiplier: campaign.value })
-                : t("earn.campaign.fixedValue", { points: campaign.value })}
-            </IndexTable.Cell>
-            <IndexTable.Cell>{campaign.firstOrders || t("earn.none")}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <CampaignBadge phase={campaign.phase} />
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Button size="slim" url={`/app/earn/campaigns/${campaign.id}`}>
-                {t("earn.edit")}
-              </Button>
-            </IndexTable.Cell>
-          </IndexTable.Row>
-        ))}
-      </IndexTable>
+      {campaigns.map((campaign, index) => (
+        <IndexTable.Row id={campaign.id} key={campaign.id} position={index}>
+          <IndexTable.Cell>
+            <Text as="span" fontWeight="semibold">
+              {campaign.name}
+            </Text>
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            {t("earn.campaigns.datesValue", { from: campaign.startsAt, to: campaign.endsOn })}
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            {campaign.kind === "multiplier"
+              ? t("earn.campaign.multiplierValue", { multiplier: campaign.value })
+              : t("earn.campaign.fixedValue", { points: campaign.value })}
+          </IndexTable.Cell>
+          <IndexTable.Cell>{campaign.firstOrders || t("earn.none")}</IndexTable.Cell>
+          <IndexTable.Cell>
+            <CampaignBadge phase={campaign.phase} />
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            <Button size="slim" url={`/app/earn/campaigns/${campaign.id}`}>
+              {t("earn.edit")}
+            </Button>
+          </IndexTable.Cell>
+        </IndexTable.Row>
+      ))}
     </ListCard>
   );
 }
@@ -284,39 +261,18 @@ export function ActionsCard({
   result: EarnActionResult | undefined;
 }) {
   const { t } = useI18n();
-  const error = useFieldErrors(result, "actions");
-  const [form, setForm] = useState(values);
+  const { field } = useFields(values, useFieldErrors(result, "actions"));
   return (
-    <Card>
-      <Form method="post">
-        <input type="hidden" name="intent" value="actions" />
-        <BlockStack gap="400">
-          <Text as="h2" variant="headingMd">
-            {t("earn.actions.title")}
-          </Text>
-          <Text as="p" tone="subdued">
-            {t("earn.actions.help")}
-          </Text>
-          <FormLayout>
-            <FormLayout.Group>
-              {(["signup", "birthday", "newsletter"] as const).map((field) => (
-                <TextField
-                  key={field}
-                  label={t(`earn.actions.${field}`)}
-                  name={field}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={form[field]}
-                  onChange={(value) => setForm({ ...form, [field]: value })}
-                  error={error(field)}
-                />
-              ))}
-            </FormLayout.Group>
-          </FormLayout>
-          <SaveBar />
-        </BlockStack>
-      </Form>
-    </Card>
+    <FormCard intent="actions" title={t("earn.actions.title")} help={t("earn.actions.help")} gap="400">
+      <FormLayout>
+        <FormLayout.Group>
+          {(["signup", "birthday", "newsletter"] as const).map((name) => (
+            <TextField key={name} label={t(`earn.actions.${name}`)} inputMode="numeric" {...field(name)} />
+          ))}
+        </FormLayout.Group>
+      </FormLayout>
+      <SaveBar />
+    </FormCard>
   );
 }
 
@@ -328,43 +284,32 @@ export function CustomActionsCard({ actions }: { actions: EarnOverview["customAc
       help={t("earn.customActions.help")}
       addLabel={t("earn.customActions.add")}
       addUrl="/app/earn/actions/new"
+      singular={t("earn.customActions.name")}
+      empty={t("earn.customActions.empty")}
+      itemCount={actions.length}
+      headings={[
+        { title: t("earn.customActions.name") },
+        { title: t("earn.customActions.id") },
+        { title: t("earn.customActions.points") },
+        { title: t("earn.customActions.limit") },
+        { title: t("earn.manage") },
+      ]}
     >
-      <IndexTable
-        resourceName={{ singular: t("earn.customActions.name"), plural: t("earn.customActions.title") }}
-        itemCount={actions.length}
-        selectable={false}
-        emptyState={<Text as="p">{t("earn.customActions.empty")}</Text>}
-        headings={[
-          { title: t("earn.customActions.name") },
-          { title: t("earn.customActions.id") },
-          { title: t("earn.customActions.points") },
-          { title: t("earn.customActions.limit") },
-          { title: t("earn.manage") },
-        ]}
-      >
-        {actions.map((action, index) => (
-          <IndexTable.Row id={action.id} key={action.id} position={index}>
-            <IndexTable.Cell>{action.name[locale]}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" tone="subdued">
-                {action.id}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>{action.points}</IndexTable.Cell>
-            <IndexTable.Cell>{t(`earn.limit.${action.limit.per}`, { count: action.limit.count })}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <InlineStack gap="200">
-                <Button size="slim" url={`/app/earn/actions/${action.id}`}>
-                  {t("earn.edit")}
-                </Button>
-                <IntentButton size="slim" tone="critical" fields={{ intent: "removeAction", id: action.id }}>
-                  {t("earn.remove")}
-                </IntentButton>
-              </InlineStack>
-            </IndexTable.Cell>
-          </IndexTable.Row>
-        ))}
-      </IndexTable>
+      {actions.map((action, index) => (
+        <IndexTable.Row id={action.id} key={action.id} position={index}>
+          <IndexTable.Cell>{action.name[locale]}</IndexTable.Cell>
+          <IndexTable.Cell>
+            <Text as="span" tone="subdued">
+              {action.id}
+            </Text>
+          </IndexTable.Cell>
+          <IndexTable.Cell>{action.points}</IndexTable.Cell>
+          <IndexTable.Cell>{t(`earn.limit.${action.limit.per}`, { count: action.limit.count })}</IndexTable.Cell>
+          <IndexTable.Cell>
+            <EditRemove editUrl={`/app/earn/actions/${action.id}`} intent="removeAction" id={action.id} />
+          </IndexTable.Cell>
+        </IndexTable.Row>
+      ))}
     </ListCard>
   );
 }

@@ -1,10 +1,12 @@
-// Pieces the earn pages share: the outcome of a save, field errors in the admin's language, and
-// small forms that post one intent.
-import { Form, useNavigation } from "@remix-run/react";
-import { useState } from "react";
-import { Banner, Button, InlineStack, type ButtonProps } from "@shopify/polaris";
+// Pieces the earn pages share: the outcome of a save, field errors in the admin's language, the
+// Save button, and the frame of a bonus's, campaign's or custom action's own page.
+import { Form } from "@remix-run/react";
+import { BlockStack, Card, Page } from "@shopify/polaris";
+import type { ReactNode } from "react";
 import { useI18n } from "../i18n/context";
 import type { FieldErrors } from "./earn-forms";
+import { HiddenFields, IntentButton, SaveOutcome, SubmitBar } from "./ui/cards";
+import { useFieldErrors as useMessages, useFields } from "./ui/fields";
 
 /** What an earn page's action answers: which form it was, and how the save went. */
 export interface EarnActionResult {
@@ -16,9 +18,8 @@ export interface EarnActionResult {
 
 /** The message for `field` when the last save of `intent` refused it. */
 export function useFieldErrors(result: EarnActionResult | undefined, intent?: string) {
-  const { t } = useI18n();
-  const errors = result && !result.ok && (intent === undefined || result.intent === intent) ? result.errors : undefined;
-  return (field: string) => (errors?.[field] ? t(errors[field]) : undefined);
+  const refused = result && !result.ok && (intent === undefined || result.intent === intent);
+  return useMessages(refused ? result.errors : undefined);
 }
 
 /**
@@ -31,61 +32,79 @@ export function useEditForm<V extends Record<string, string>>(
   extra: { disabled?: boolean } = {},
 ) {
   const error = useFieldErrors(result);
-  const [form, setForm] = useState(values);
-  const field = (name: keyof V & string) => ({
-    name,
-    value: form[name],
-    onChange: (value: string) => setForm({ ...form, [name]: value }),
-    error: error(name),
-    autoComplete: "off",
-    ...extra,
-  });
-  return { form, setForm, field, error };
+  const { values: form, field } = useFields(values, error, extra);
+  return { form, field, error };
 }
 
 export function OutcomeBanner({ result }: { result: EarnActionResult | undefined }) {
-  const { t } = useI18n();
-  if (!result) return null;
-  if (!result.ok) {
-    const formError = result.errors?.form;
-    return (
-      <Banner tone="critical" title={t("earn.invalid")}>
-        {formError ? t(formError) : null}
-      </Banner>
-    );
-  }
   return (
-    <Banner tone={result.changed ? "success" : "info"} title={t(result.changed ? "earn.saved" : "earn.unchanged")} />
-  );
-}
-
-/** A button that posts `fields` to the page's action (remove, pause, resume, archive). */
-export function IntentButton({
-  fields,
-  children,
-  ...button
-}: { fields: Record<string, string>; children: string } & Pick<ButtonProps, "tone" | "variant" | "size" | "disabled">) {
-  return (
-    <Form method="post">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <Button submit {...button}>
-        {children}
-      </Button>
-    </Form>
+    <SaveOutcome
+      result={result}
+      titles={{ invalid: "earn.invalid", saved: "earn.saved", unchanged: "earn.unchanged" }}
+      unchangedTone="info"
+    />
   );
 }
 
 /** The form's Save button, busy while the page's form is being sent. */
 export function SaveBar() {
   const { t } = useI18n();
-  const busy = useNavigation().state === "submitting";
+  return <SubmitBar label={t("earn.save")} />;
+}
+
+/**
+ * The page of one bonus, campaign or custom action: back to Ways to earn, how the last save went,
+ * notes, the form (posting intent "save"; no Save button when it can't be saved) and what comes
+ * after it: a Remove button for an existing item that can be removed, or `footer`.
+ */
+export function EarnEditPage({
+  id,
+  title,
+  titleMetadata,
+  result,
+  notes,
+  saveable = true,
+  removable = false,
+  footer,
+  children,
+}: {
+  id: string | null;
+  title: string;
+  titleMetadata?: ReactNode;
+  result: EarnActionResult | undefined;
+  notes?: ReactNode;
+  saveable?: boolean;
+  removable?: boolean;
+  footer?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
   return (
-    <InlineStack align="end">
-      <Button submit variant="primary" loading={busy}>
-        {t("earn.save")}
-      </Button>
-    </InlineStack>
+    <Page
+      key={id ?? "new"}
+      title={title}
+      titleMetadata={titleMetadata}
+      backAction={{ content: t("earn.title"), url: "/app/earn" }}
+    >
+      <BlockStack gap="400">
+        <OutcomeBanner result={result} />
+        {notes}
+        <Card>
+          <Form method="post">
+            <HiddenFields fields={{ intent: "save" }} />
+            <BlockStack gap="400">
+              {children}
+              {saveable ? <SaveBar /> : null}
+            </BlockStack>
+          </Form>
+        </Card>
+        {id && removable ? (
+          <IntentButton tone="critical" fields={{ intent: "remove" }}>
+            {t("earn.remove")}
+          </IntentButton>
+        ) : null}
+        {footer}
+      </BlockStack>
+    </Page>
   );
 }

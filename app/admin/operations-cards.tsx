@@ -1,12 +1,12 @@
 // The Operations page's cards: program health, the sync queue by kind, the failed jobs, and the
 // webhook deliveries processed. Data comes from operations.server.ts through the route's loader.
-import { Form } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, DataTable, InlineStack, Text, type BadgeProps } from "@shopify/polaris";
+import { Badge, BlockStack, Card, DataTable, InlineStack, Text, type BadgeProps } from "@shopify/polaris";
 import type { MessageKey, Translate } from "../i18n/translate";
 import { useI18n } from "../i18n/context";
 import type { Locale } from "../i18n/locale";
 import { kindState, type KindState, type KindSummary, type Level, type ProgramStatus } from "./operations-health";
 import type { Overview, ProblemJob } from "./operations.server";
+import { IntentButton } from "./ui/cards";
 
 type Tone = BadgeProps["tone"];
 
@@ -41,19 +41,6 @@ export function useTimeFormat() {
 export function formatTime(locale: Locale, value: Date | string) {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return `${format.format(new Date(value))} UTC`;
-}
-
-function RetryButton({ fields, label, busy }: { fields: Record<string, string>; label: string; busy: boolean }) {
-  return (
-    <Form method="post">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <Button submit size="slim" disabled={busy}>
-        {label}
-      </Button>
-    </Form>
-  );
 }
 
 export function HealthCard({ overview }: { overview: Overview }) {
@@ -115,12 +102,9 @@ export function QueueCard({ kinds, now, busy }: { kinds: KindSummary[]; now: Dat
       kind.dead,
       time(kind.lastDoneAt) ?? t("operations.health.never"),
       kind.dead > 0 ? (
-        <RetryButton
-          key="retry"
-          fields={{ intent: "retryKind", kind: kind.kind }}
-          label={t("operations.queue.retryAll", { count: kind.dead })}
-          busy={busy}
-        />
+        <IntentButton key="retry" size="slim" disabled={busy} fields={{ intent: "retryKind", kind: kind.kind }}>
+          {t("operations.queue.retryAll", { count: kind.dead })}
+        </IntentButton>
       ) : (
         ""
       ),
@@ -189,12 +173,9 @@ export function FailedJobsCard({
     job.attempts,
     job.lastError ?? t("operations.failed.noError"),
     time(job.failedAt),
-    <RetryButton
-      key="retry"
-      fields={{ intent: "retry", jobId: job.id }}
-      label={t("operations.failed.retry")}
-      busy={busy}
-    />,
+    <IntentButton key="retry" size="slim" disabled={busy} fields={{ intent: "retry", jobId: job.id }}>
+      {t("operations.failed.retry")}
+    </IntentButton>,
   ]);
   return (
     <Card>

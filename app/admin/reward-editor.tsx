@@ -1,27 +1,25 @@
 // The reward form, for a new reward and an existing one: the type chosen decides which value
 // fields show; the server validates and answers a message per field, shown beside it.
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useSubmit } from "@remix-run/react";
 import {
   Badge,
   Banner,
   BlockStack,
-  Button,
-  Card,
   Checkbox,
   FormLayout,
-  InlineStack,
   Layout,
   Page,
   Select,
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
 import { useI18n } from "../i18n/context";
 import type { MessageKey } from "../i18n/translate";
 import type { RewardStatus } from "../loyalty/rewards";
 import { REWARD_TYPES, TYPE_FIELDS, type FieldErrors, type RewardField, type RewardFormValues } from "./reward-form";
 import { STATUS_TONE } from "./reward-views";
+import { SubmitBar, TitledCard } from "./ui/cards";
+import { useFieldErrors, useFields } from "./ui/fields";
 
 export interface RewardEditorProps {
   currency: string;
@@ -45,26 +43,15 @@ const HELP: Partial<Record<TextFieldName, MessageKey>> = {
 
 export function RewardEditor({ currency, values: initial, errors = {}, status, notice }: RewardEditorProps) {
   const { t, locale } = useI18n();
-  const [values, setValues] = useState(initial);
   const submit = useSubmit();
-  const busy = useNavigation().state === "submitting";
-  const set =
-    <F extends RewardField>(field: F) =>
-    (value: RewardFormValues[F]) =>
-      setValues((current) => ({ ...current, [field]: value }));
-  const errorOf = (field: RewardField) => {
-    const error = errors[field];
-    return error ? t(error.key, error.values) : undefined;
-  };
+  const errorOf = useFieldErrors(errors);
+  const { values, set, field: props, checkbox } = useFields<RewardFormValues>(initial, errorOf);
 
   const field = (name: TextFieldName, labelKey: MessageKey = `rewards.form.${name}` as MessageKey) => (
     <TextField
       key={name}
       label={t(labelKey)}
-      name={name}
-      value={values[name]}
-      onChange={set(name)}
-      autoComplete="off"
+      {...props(name)}
       type={name === "startsAt" || name === "endsAt" ? "date" : "text"}
       inputMode={MONEY.includes(name) ? "decimal" : WHOLE.includes(name) ? "numeric" : undefined}
       suffix={MONEY.includes(name) ? currency : PERCENT.includes(name) ? "%" : undefined}
@@ -73,7 +60,6 @@ export function RewardEditor({ currency, values: initial, errors = {}, status, n
           ? t("rewards.form.costStepHelp")
           : HELP[name] && t(HELP[name])
       }
-      error={errorOf(name)}
     />
   );
 
@@ -108,71 +94,46 @@ export function RewardEditor({ currency, values: initial, errors = {}, status, n
           )}
           <Layout.Section>
             <BlockStack gap="400">
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    {t("rewards.section.details")}
-                  </Text>
-                  <FormLayout>
-                    <Select
-                      label={t("rewards.form.type")}
-                      name="type"
-                      options={REWARD_TYPES.map((type) => ({ label: t(`rewards.type.${type}`), value: type }))}
-                      value={values.type}
-                      onChange={(type) => set("type")(type as RewardFormValues["type"])}
-                      error={errorOf("type")}
-                    />
-                    <FormLayout.Group>
-                      {field("titleEn")}
-                      {field("titleRu")}
-                    </FormLayout.Group>
-                    {field("cost")}
-                  </FormLayout>
-                </BlockStack>
-              </Card>
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    {t("rewards.section.value")}
-                  </Text>
-                  <FormLayout>{TYPE_FIELDS[values.type].map((name) => field(name as TextFieldName))}</FormLayout>
-                </BlockStack>
-              </Card>
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    {t("rewards.section.conditions")}
-                  </Text>
-                  <FormLayout>
-                    <FormLayout.Group>
-                      {field("minimumSubtotal")}
-                      {field("codeLifetimeDays")}
-                    </FormLayout.Group>
-                    <FormLayout.Group>
-                      {field("startsAt")}
-                      {field("endsAt")}
-                    </FormLayout.Group>
-                    {field("limitPerMember")}
-                    <BlockStack gap="100">
-                      <Text as="p">{t("rewards.form.combinesWith")}</Text>
-                      {(["combinesOrder", "combinesProduct", "combinesShipping"] as const).map((name) => (
-                        <Checkbox
-                          key={name}
-                          label={t(`rewards.form.${name}`)}
-                          name={name}
-                          checked={values[name]}
-                          onChange={set(name)}
-                        />
-                      ))}
-                    </BlockStack>
-                  </FormLayout>
-                </BlockStack>
-              </Card>
-              <InlineStack align="end">
-                <Button submit variant="primary" loading={busy}>
-                  {t("rewards.action.save")}
-                </Button>
-              </InlineStack>
+              <TitledCard title={t("rewards.section.details")}>
+                <FormLayout>
+                  <Select
+                    label={t("rewards.form.type")}
+                    name="type"
+                    options={REWARD_TYPES.map((type) => ({ label: t(`rewards.type.${type}`), value: type }))}
+                    value={values.type}
+                    onChange={(type) => set("type")(type as RewardFormValues["type"])}
+                    error={errorOf("type")}
+                  />
+                  <FormLayout.Group>
+                    {field("titleEn")}
+                    {field("titleRu")}
+                  </FormLayout.Group>
+                  {field("cost")}
+                </FormLayout>
+              </TitledCard>
+              <TitledCard title={t("rewards.section.value")}>
+                <FormLayout>{TYPE_FIELDS[values.type].map((name) => field(name as TextFieldName))}</FormLayout>
+              </TitledCard>
+              <TitledCard title={t("rewards.section.conditions")}>
+                <FormLayout>
+                  <FormLayout.Group>
+                    {field("minimumSubtotal")}
+                    {field("codeLifetimeDays")}
+                  </FormLayout.Group>
+                  <FormLayout.Group>
+                    {field("startsAt")}
+                    {field("endsAt")}
+                  </FormLayout.Group>
+                  {field("limitPerMember")}
+                  <BlockStack gap="100">
+                    <Text as="p">{t("rewards.form.combinesWith")}</Text>
+                    {(["combinesOrder", "combinesProduct", "combinesShipping"] as const).map((name) => (
+                      <Checkbox key={name} label={t(`rewards.form.${name}`)} {...checkbox(name)} />
+                    ))}
+                  </BlockStack>
+                </FormLayout>
+              </TitledCard>
+              <SubmitBar label={t("rewards.action.save")} />
             </BlockStack>
           </Layout.Section>
         </Layout>

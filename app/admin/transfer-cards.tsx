@@ -17,12 +17,13 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useI18n } from "../i18n/context";
-import type { MessageKey } from "../i18n/translate";
 import { DownloadButton, type FieldErrors } from "./csv-download";
 import type { ImportRunView, ImportStatus } from "./import.server";
 import { dateOf, numberOf } from "./members-format";
+import { TitledCard } from "./ui/cards";
+import { useFieldErrors, useFields } from "./ui/fields";
 
 /** A run as loader data (dates may arrive as text). */
 export type RunData = Omit<ImportRunView, "createdAt" | "updatedAt"> & {
@@ -38,6 +39,33 @@ const STATUS_TONE: Record<ImportStatus, "info" | "success" | "critical" | "atten
   failed: "critical",
 };
 
+/** One export: what it holds, its columns, and the controls that make the file. */
+function ExportSection({
+  title,
+  body,
+  columns,
+  children,
+}: {
+  title: string;
+  body: string;
+  columns: readonly string[];
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <BlockStack gap="200">
+      <Text as="h3" variant="headingSm">
+        {title}
+      </Text>
+      <Text as="p">{body}</Text>
+      <Text as="p" tone="subdued" breakWord>
+        {t("transfer.export.columns", { columns: columns.join(", ") })}
+      </Text>
+      <FormLayout>{children}</FormLayout>
+    </BlockStack>
+  );
+}
+
 export function ExportCard({
   range,
   columns,
@@ -47,11 +75,9 @@ export function ExportCard({
 }) {
   const { t } = useI18n();
   const [status, setStatus] = useState("active");
-  const [from, setFrom] = useState(range.from);
-  const [to, setTo] = useState(range.to);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const message = (key: MessageKey | undefined) => (key ? t(key) : undefined);
-  const ledgerUrl = `/app/ledger/export?${new URLSearchParams({ from, to }).toString()}`;
+  const { values, field } = useFields(range, useFieldErrors(errors));
+  const ledgerUrl = `/app/ledger/export?${new URLSearchParams(values).toString()}`;
   return (
     <Card>
       <BlockStack gap="400">
@@ -63,61 +89,37 @@ export function ExportCard({
             {t("transfer.export.body")}
           </Text>
         </BlockStack>
-        <BlockStack gap="200">
-          <Text as="h3" variant="headingSm">
-            {t("transfer.export.members.title")}
-          </Text>
-          <Text as="p">{t("transfer.export.members.body")}</Text>
-          <Text as="p" tone="subdued" breakWord>
-            {t("transfer.export.columns", { columns: columns.members.join(", ") })}
-          </Text>
-          <FormLayout>
-            <Select
-              label={t("transfer.export.members.status")}
-              value={status}
-              onChange={setStatus}
-              options={[
-                { value: "active", label: t("transfer.export.members.status.active") },
-                { value: "all", label: t("transfer.export.members.status.all") },
-              ]}
-            />
-            <DownloadButton url={`/app/members/export?status=${status}`} fallbackName="members.csv">
-              {t("transfer.export.members.button")}
-            </DownloadButton>
-          </FormLayout>
-        </BlockStack>
-        <BlockStack gap="200">
-          <Text as="h3" variant="headingSm">
-            {t("transfer.export.ledger.title")}
-          </Text>
-          <Text as="p">{t("transfer.export.ledger.body")}</Text>
-          <Text as="p" tone="subdued" breakWord>
-            {t("transfer.export.columns", { columns: columns.ledger.join(", ") })}
-          </Text>
-          <FormLayout>
-            <FormLayout.Group condensed>
-              <TextField
-                label={t("transfer.export.ledger.from")}
-                type="date"
-                value={from}
-                onChange={setFrom}
-                autoComplete="off"
-                error={message(errors.from)}
-              />
-              <TextField
-                label={t("transfer.export.ledger.to")}
-                type="date"
-                value={to}
-                onChange={setTo}
-                autoComplete="off"
-                error={message(errors.to)}
-              />
-            </FormLayout.Group>
-            <DownloadButton url={ledgerUrl} fallbackName="ledger.csv" onErrors={setErrors}>
-              {t("transfer.export.ledger.button")}
-            </DownloadButton>
-          </FormLayout>
-        </BlockStack>
+        <ExportSection
+          title={t("transfer.export.members.title")}
+          body={t("transfer.export.members.body")}
+          columns={columns.members}
+        >
+          <Select
+            label={t("transfer.export.members.status")}
+            value={status}
+            onChange={setStatus}
+            options={[
+              { value: "active", label: t("transfer.export.members.status.active") },
+              { value: "all", label: t("transfer.export.members.status.all") },
+            ]}
+          />
+          <DownloadButton url={`/app/members/export?status=${status}`} fallbackName="members.csv">
+            {t("transfer.export.members.button")}
+          </DownloadButton>
+        </ExportSection>
+        <ExportSection
+          title={t("transfer.export.ledger.title")}
+          body={t("transfer.export.ledger.body")}
+          columns={columns.ledger}
+        >
+          <FormLayout.Group condensed>
+            <TextField label={t("transfer.export.ledger.from")} type="date" {...field("from")} />
+            <TextField label={t("transfer.export.ledger.to")} type="date" {...field("to")} />
+          </FormLayout.Group>
+          <DownloadButton url={ledgerUrl} fallbackName="ledger.csv" onErrors={setErrors}>
+            {t("transfer.export.ledger.button")}
+          </DownloadButton>
+        </ExportSection>
       </BlockStack>
     </Card>
   );
@@ -147,50 +149,45 @@ export function UploadCard({
     submit(form, { method: "post", encType: "multipart/form-data" });
   };
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {t("transfer.import.title")}
-        </Text>
-        <Text as="p">{t("transfer.import.body")}</Text>
-        <Text as="p" tone="subdued">
-          {t("transfer.import.columns")}
-        </Text>
-        {refusal && <Banner tone="critical">{refusal}</Banner>}
-        <DropZone
-          label={t("transfer.import.file")}
-          accept=".csv,text/csv"
-          type="file"
-          allowMultiple={false}
-          error={missing}
-          onDrop={(_all, accepted) => {
-            setFile(accepted[0] ?? null);
-            setMissing(false);
-          }}
-        >
-          {file ? (
-            <BlockStack inlineAlign="center">
-              <Text as="p">{t("transfer.import.selected", { name: file.name })}</Text>
-            </BlockStack>
-          ) : (
-            <DropZone.FileUpload
-              actionTitle={t("transfer.import.choose")}
-              actionHint={t("transfer.import.hint", { rows: number(limits.rows), size: limits.megabytes })}
-            />
-          )}
-        </DropZone>
-        {missing && (
-          <Text as="p" tone="critical">
-            {t("transfer.refused.noFile")}
-          </Text>
+    <TitledCard title={t("transfer.import.title")}>
+      <Text as="p">{t("transfer.import.body")}</Text>
+      <Text as="p" tone="subdued">
+        {t("transfer.import.columns")}
+      </Text>
+      {refusal && <Banner tone="critical">{refusal}</Banner>}
+      <DropZone
+        label={t("transfer.import.file")}
+        accept=".csv,text/csv"
+        type="file"
+        allowMultiple={false}
+        error={missing}
+        onDrop={(_all, accepted) => {
+          setFile(accepted[0] ?? null);
+          setMissing(false);
+        }}
+      >
+        {file ? (
+          <BlockStack inlineAlign="center">
+            <Text as="p">{t("transfer.import.selected", { name: file.name })}</Text>
+          </BlockStack>
+        ) : (
+          <DropZone.FileUpload
+            actionTitle={t("transfer.import.choose")}
+            actionHint={t("transfer.import.hint", { rows: number(limits.rows), size: limits.megabytes })}
+          />
         )}
-        <InlineStack>
-          <Button variant="primary" onClick={check} loading={navigation.state === "submitting"}>
-            {t("transfer.import.check")}
-          </Button>
-        </InlineStack>
-      </BlockStack>
-    </Card>
+      </DropZone>
+      {missing && (
+        <Text as="p" tone="critical">
+          {t("transfer.refused.noFile")}
+        </Text>
+      )}
+      <InlineStack>
+        <Button variant="primary" onClick={check} loading={navigation.state === "submitting"}>
+          {t("transfer.import.check")}
+        </Button>
+      </InlineStack>
+    </TitledCard>
   );
 }
 
@@ -200,60 +197,55 @@ export function PreviewCard({ run, queued }: { run: RunData; queued: boolean }) 
   const number = numberOf(locale);
   const busy = navigation.state === "submitting";
   return (
-    <Card>
-      <BlockStack gap="300">
-        <InlineStack gap="200" blockAlign="center">
-          <Text as="h2" variant="headingMd">
-            {t("transfer.preview.title", { file: run.fileName })}
+    <TitledCard
+      title={t("transfer.preview.title", { file: run.fileName })}
+      badge={<Badge tone={STATUS_TONE[run.status]}>{t(`transfer.status.${run.status}`)}</Badge>}
+    >
+      <Text as="p">
+        {t("transfer.preview.counts", {
+          total: number(run.total),
+          valid: number(run.valid),
+          invalid: number(run.total - run.valid),
+        })}
+      </Text>
+      {queued && <Banner tone="success">{t("transfer.preview.queued")}</Banner>}
+      {run.status === "previewed" && (
+        <>
+          <Text as="p" tone="subdued">
+            {t("transfer.preview.points")}
           </Text>
-          <Badge tone={STATUS_TONE[run.status]}>{t(`transfer.status.${run.status}`)}</Badge>
-        </InlineStack>
-        <Text as="p">
-          {t("transfer.preview.counts", {
-            total: number(run.total),
-            valid: number(run.valid),
-            invalid: number(run.total - run.valid),
-          })}
-        </Text>
-        {queued && <Banner tone="success">{t("transfer.preview.queued")}</Banner>}
-        {run.status === "previewed" && (
-          <>
-            <Text as="p" tone="subdued">
-              {t("transfer.preview.points")}
-            </Text>
-            <InlineStack gap="200">
-              <Form method="post">
-                <input type="hidden" name="intent" value="apply" />
-                <input type="hidden" name="runId" value={run.id} />
-                <Button submit variant="primary" disabled={run.valid === 0} loading={busy}>
-                  {t("transfer.preview.apply", { count: number(run.valid) })}
-                </Button>
-              </Form>
-              <Form method="post">
-                <input type="hidden" name="intent" value="discard" />
-                <input type="hidden" name="runId" value={run.id} />
-                <Button submit disabled={busy}>
-                  {t("transfer.preview.discard")}
-                </Button>
-              </Form>
-            </InlineStack>
-          </>
-        )}
-        {run.status !== "previewed" && <Progress run={run} />}
-        {run.errors.length > 0 && (
-          <BlockStack gap="200">
-            <Text as="h3" variant="headingSm">
-              {t("transfer.preview.problems", { count: number(run.errors.length) })}
-            </Text>
-            <DataTable
-              columnContentTypes={["numeric", "text", "text"]}
-              headings={[t("transfer.preview.row"), t("transfer.preview.field"), t("transfer.preview.problem")]}
-              rows={run.errors.map((e) => [e.row, t(`transfer.field.${e.field}`), t(e.message)])}
-            />
-          </BlockStack>
-        )}
-      </BlockStack>
-    </Card>
+          <InlineStack gap="200">
+            <Form method="post">
+              <input type="hidden" name="intent" value="apply" />
+              <input type="hidden" name="runId" value={run.id} />
+              <Button submit variant="primary" disabled={run.valid === 0} loading={busy}>
+                {t("transfer.preview.apply", { count: number(run.valid) })}
+              </Button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="intent" value="discard" />
+              <input type="hidden" name="runId" value={run.id} />
+              <Button submit disabled={busy}>
+                {t("transfer.preview.discard")}
+              </Button>
+            </Form>
+          </InlineStack>
+        </>
+      )}
+      {run.status !== "previewed" && <Progress run={run} />}
+      {run.errors.length > 0 && (
+        <BlockStack gap="200">
+          <Text as="h3" variant="headingSm">
+            {t("transfer.preview.problems", { count: number(run.errors.length) })}
+          </Text>
+          <DataTable
+            columnContentTypes={["numeric", "text", "text"]}
+            headings={[t("transfer.preview.row"), t("transfer.preview.field"), t("transfer.preview.problem")]}
+            rows={run.errors.map((e) => [e.row, t(`transfer.field.${e.field}`), t(e.message)])}
+          />
+        </BlockStack>
+      )}
+    </TitledCard>
   );
 }
 
@@ -278,27 +270,22 @@ export function RunsCard({ runs }: { runs: RunData[] }) {
   const { t, locale } = useI18n();
   const date = dateOf(locale);
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {t("transfer.runs.title")}
+    <TitledCard title={t("transfer.runs.title")}>
+      {runs.length === 0 && (
+        <Text as="p" tone="subdued">
+          {t("transfer.runs.empty")}
         </Text>
-        {runs.length === 0 && (
-          <Text as="p" tone="subdued">
-            {t("transfer.runs.empty")}
+      )}
+      {runs.map((run) => (
+        <InlineStack key={run.id} gap="200" blockAlign="center" wrap>
+          <Badge tone={STATUS_TONE[run.status]}>{t(`transfer.status.${run.status}`)}</Badge>
+          <Link url={`/app/import?run=${run.id}`}>{run.fileName}</Link>
+          <Progress run={run} />
+          <Text as="span" tone="subdued">
+            {date(run.createdAt)}
           </Text>
-        )}
-        {runs.map((run) => (
-          <InlineStack key={run.id} gap="200" blockAlign="center" wrap>
-            <Badge tone={STATUS_TONE[run.status]}>{t(`transfer.status.${run.status}`)}</Badge>
-            <Link url={`/app/import?run=${run.id}`}>{run.fileName}</Link>
-            <Progress run={run} />
-            <Text as="span" tone="subdued">
-              {date(run.createdAt)}
-            </Text>
-          </InlineStack>
-        ))}
-      </BlockStack>
-    </Card>
+        </InlineStack>
+      ))}
+    </TitledCard>
   );
 }

@@ -6,6 +6,7 @@ import { BlockStack, Button, Card, DataTable, InlineStack, Link, Page, Text, Tex
 import { useState } from "react";
 import { changesOf, type Change } from "../admin/audit-diff";
 import { auditLog } from "../admin/audit.server";
+import { CursorPager } from "../admin/ui/cards";
 import { useI18n } from "../i18n/context";
 import type { Locale } from "../i18n/locale";
 import { catalogs, type MessageKey, type Translate } from "../i18n/translate";
@@ -74,7 +75,7 @@ const VALUE_LABELS: Record<string, string> = {
 };
 
 function valueText(t: Translate, locale: Locale, key: string, value: unknown): string {
-  if (value === null || value === undefined) return "—";
+  if (value === null || value === undefined) return t("audit.none");
   if (typeof value === "string" && VALUE_LABELS[key]) return labelOr(t, VALUE_LABELS[key] + value, value);
   if (typeof value === "boolean") return t(value ? "audit.value.yes" : "audit.value.no");
   if (typeof value === "number") return new Intl.NumberFormat(locale).format(value);
@@ -84,7 +85,7 @@ function valueText(t: Translate, locale: Locale, key: string, value: unknown): s
 
 function ChangeLines({ changes }: { changes: Change[] }) {
   const { t, locale } = useI18n();
-  if (changes.length === 0) return <Text as="span">—</Text>;
+  if (changes.length === 0) return <Text as="span">{t("audit.none")}</Text>;
   return (
     <BlockStack gap="100">
       {changes.map((change) => {
@@ -102,10 +103,32 @@ function ChangeLines({ changes }: { changes: Change[] }) {
   );
 }
 
+function SubjectFilter({ subject }: { subject: string | null }) {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState(subject ?? "");
+  return (
+    <Card>
+      <Form method="get">
+        <InlineStack gap="200" blockAlign="end">
+          <TextField
+            label={t("audit.subject")}
+            name="subject"
+            value={filter}
+            onChange={setFilter}
+            helpText={t("audit.subjectHelp")}
+            autoComplete="off"
+          />
+          <Button submit>{t("audit.filter")}</Button>
+          {subject && <Button url={pageUrl(null)}>{t("audit.showAll")}</Button>}
+        </InlineStack>
+      </Form>
+    </Card>
+  );
+}
+
 export default function AuditLog() {
   const { subject, first, next, entries } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
-  const [filter, setFilter] = useState(subject ?? "");
 
   const rows = entries.map((entry) => [
     formatTime(locale, entry.at),
@@ -116,7 +139,7 @@ export default function AuditLog() {
         {entry.subject}
       </Link>
     ) : (
-      "—"
+      t("audit.none")
     ),
     <ChangeLines key={entry.id} changes={entry.changes as Change[]} />,
   ]);
@@ -124,22 +147,8 @@ export default function AuditLog() {
   return (
     <Page title={t("audit.title")} subtitle={subject ? t("audit.filteredBy", { subject }) : undefined}>
       <BlockStack gap="400">
-        <Card>
-          <Form method="get">
-            <InlineStack gap="200" blockAlign="end">
-              <TextField
-                label={t("audit.subject")}
-                name="subject"
-                value={filter}
-                onChange={setFilter}
-                helpText={t("audit.subjectHelp")}
-                autoComplete="off"
-              />
-              <Button submit>{t("audit.filter")}</Button>
-              {subject && <Button url={pageUrl(null)}>{t("audit.showAll")}</Button>}
-            </InlineStack>
-          </Form>
-        </Card>
+        {/* Keyed by the subject: "Show all" and a subject's link start from the filter they show. */}
+        <SubjectFilter key={subject ?? ""} subject={subject} />
         {entries.length === 0 ? (
           <Card>
             <Text as="p" tone="subdued">
@@ -162,10 +171,11 @@ export default function AuditLog() {
             />
           </Card>
         )}
-        <InlineStack gap="200" align="center">
-          {!first && <Button url={pageUrl(subject)}>{t("audit.newest")}</Button>}
-          {next && <Button url={pageUrl(subject, next)}>{t("audit.older")}</Button>}
-        </InlineStack>
+        <CursorPager
+          align="center"
+          newest={!first && { url: pageUrl(subject), label: t("audit.newest") }}
+          older={next ? { url: pageUrl(subject, next), label: t("audit.older") } : null}
+        />
       </BlockStack>
     </Page>
   );

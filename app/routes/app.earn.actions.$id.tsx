@@ -1,11 +1,11 @@
 // One custom action, new ("new") or existing: its names, points and limit, checked by the
 // server with a message beside each field that needs one. Its id never changes once made.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, FormLayout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { FormLayout, Select, Text, TextField } from "@shopify/polaris";
 import { earnEditAction } from "../admin/earn-edit.server";
 import { earnPage, removeCustomAction, saveCustomAction } from "../admin/earn-rules.server";
-import { IntentButton, OutcomeBanner, SaveBar, useEditForm, type EarnActionResult } from "../admin/earn-ui";
+import { EarnEditPage, useEditForm, type EarnActionResult } from "../admin/earn-ui";
 import { customActionValues, type CustomActionValues } from "../admin/earn-view";
 import { useI18n } from "../i18n/context";
 import { authenticate } from "../shopify.server";
@@ -36,50 +36,30 @@ export default function CustomAction() {
   const { t } = useI18n();
   const { field } = useEditForm(values, result);
   return (
-    <Page
-      key={id ?? "new"}
-      title={t(id ? "earn.action.editTitle" : "earn.action.newTitle")}
-      backAction={{ content: t("earn.title"), url: "/app/earn" }}
-    >
-      <BlockStack gap="400">
-        <OutcomeBanner result={result} />
-        <Card>
-          <Form method="post">
-            <input type="hidden" name="intent" value="save" />
-            <BlockStack gap="400">
-              {id ? (
-                <Text as="p" tone="subdued">
-                  {t("earn.action.idNote", { id })}
-                </Text>
-              ) : null}
-              <FormLayout>
-                <FormLayout.Group>
-                  <TextField label={t("earn.action.nameEn")} {...field("nameEn")} />
-                  <TextField label={t("earn.action.nameRu")} {...field("nameRu")} />
-                </FormLayout.Group>
-                <FormLayout.Group>
-                  <TextField label={t("earn.action.points")} inputMode="numeric" {...field("points")} />
-                  <TextField label={t("earn.action.limitCount")} inputMode="numeric" {...field("limitCount")} />
-                  <Select
-                    label={t("earn.action.limitPer")}
-                    options={(["lifetime", "year", "month", "day"] as const).map((per) => ({
-                      label: t(`earn.action.per.${per}`),
-                      value: per,
-                    }))}
-                    {...field("limitPer")}
-                  />
-                </FormLayout.Group>
-              </FormLayout>
-              <SaveBar />
-            </BlockStack>
-          </Form>
-        </Card>
-        {id ? (
-          <IntentButton tone="critical" fields={{ intent: "remove" }}>
-            {t("earn.remove")}
-          </IntentButton>
-        ) : null}
-      </BlockStack>
-    </Page>
+    <EarnEditPage id={id} title={t(id ? "earn.action.editTitle" : "earn.action.newTitle")} result={result} removable>
+      {id ? (
+        <Text as="p" tone="subdued">
+          {t("earn.action.idNote", { id })}
+        </Text>
+      ) : null}
+      <FormLayout>
+        <FormLayout.Group>
+          <TextField label={t("earn.action.nameEn")} {...field("nameEn")} />
+          <TextField label={t("earn.action.nameRu")} {...field("nameRu")} />
+        </FormLayout.Group>
+        <FormLayout.Group>
+          <TextField label={t("earn.action.points")} inputMode="numeric" {...field("points")} />
+          <TextField label={t("earn.action.limitCount")} inputMode="numeric" {...field("limitCount")} />
+          <Select
+            label={t("earn.action.limitPer")}
+            options={(["lifetime", "year", "month", "day"] as const).map((per) => ({
+              label: t(`earn.action.per.${per}`),
+              value: per,
+            }))}
+            {...field("limitPer")}
+          />
+        </FormLayout.Group>
+      </FormLayout>
+    </EarnEditPage>
   );
 }

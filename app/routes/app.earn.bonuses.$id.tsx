@@ -1,11 +1,11 @@
 // One product bonus, new ("new") or existing: its form, checked by the server with a message
 // beside each field that needs one. Saving goes back to the Ways to earn page.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, FormLayout, InlineError, Page, Select, TextField } from "@shopify/polaris";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { FormLayout, InlineError, Select, TextField } from "@shopify/polaris";
 import { earnEditAction } from "../admin/earn-edit.server";
 import { earnPage, removeBonus, saveBonus } from "../admin/earn-rules.server";
-import { IntentButton, OutcomeBanner, SaveBar, useEditForm, type EarnActionResult } from "../admin/earn-ui";
+import { EarnEditPage, useEditForm, type EarnActionResult } from "../admin/earn-ui";
 import { bonusValues, type BonusValues } from "../admin/earn-view";
 import { useI18n } from "../i18n/context";
 import { authenticate } from "../shopify.server";
@@ -35,56 +35,33 @@ export default function Bonus() {
   const { form, field, error } = useEditForm(values, result);
   const multiplier = form.kind === "multiplier";
   return (
-    <Page
-      key={id ?? "new"}
-      title={t(id ? "earn.bonus.editTitle" : "earn.bonus.newTitle")}
-      backAction={{ content: t("earn.title"), url: "/app/earn" }}
-    >
-      <BlockStack gap="400">
-        <OutcomeBanner result={result} />
-        <Card>
-          <Form method="post">
-            <BlockStack gap="400">
-              <FormLayout>
-                <FormLayout.Group>
-                  <Select
-                    label={t("earn.bonus.kind")}
-                    options={[
-                      { label: t("earn.bonus.kind.multiplier"), value: "multiplier" },
-                      { label: t("earn.bonus.kind.fixed"), value: "fixed" },
-                    ]}
-                    {...field("kind")}
-                  />
-                  <TextField
-                    label={t(multiplier ? "earn.bonus.valueMultiplier" : "earn.bonus.valueFixed")}
-                    helpText={multiplier ? t("earn.bonus.valueMultiplierHelp") : undefined}
-                    inputMode="decimal"
-                    {...field("value")}
-                  />
-                </FormLayout.Group>
-                <TextField
-                  label={t("earn.bonus.productIds")}
-                  helpText={t("earn.bonus.idsHelp")}
-                  {...field("productIds")}
-                />
-                <TextField
-                  label={t("earn.bonus.collectionIds")}
-                  helpText={t("earn.bonus.idsHelp")}
-                  {...field("collectionIds")}
-                />
-                <TextField label={t("earn.bonus.tags")} helpText={t("earn.bonus.tagsHelp")} {...field("tags")} />
-                {error("match") ? <InlineError message={error("match")!} fieldID="tags" /> : null}
-              </FormLayout>
-              <SaveBar />
-            </BlockStack>
-          </Form>
-        </Card>
-        {id ? (
-          <IntentButton tone="critical" fields={{ intent: "remove" }}>
-            {t("earn.remove")}
-          </IntentButton>
-        ) : null}
-      </BlockStack>
-    </Page>
+    <EarnEditPage id={id} title={t(id ? "earn.bonus.editTitle" : "earn.bonus.newTitle")} result={result} removable>
+      <FormLayout>
+        <FormLayout.Group>
+          <Select
+            label={t("earn.bonus.kind")}
+            options={[
+              { label: t("earn.bonus.kind.multiplier"), value: "multiplier" },
+              { label: t("earn.bonus.kind.fixed"), value: "fixed" },
+            ]}
+            {...field("kind")}
+          />
+          <TextField
+            label={t(multiplier ? "earn.bonus.valueMultiplier" : "earn.bonus.valueFixed")}
+            helpText={multiplier ? t("earn.bonus.valueMultiplierHelp") : undefined}
+            inputMode="decimal"
+            {...field("value")}
+          />
+        </FormLayout.Group>
+        <TextField label={t("earn.bonus.productIds")} helpText={t("earn.bonus.idsHelp")} {...field("productIds")} />
+        <TextField
+          label={t("earn.bonus.collectionIds")}
+          helpText={t("earn.bonus.idsHelp")}
+          {...field("collectionIds")}
+        />
+        <TextField label={t("earn.bonus.tags")} helpText={t("earn.bonus.tagsHelp")} {...field("tags")} />
+        {error("match") ? <InlineError message={error("match")!} fieldID="tags" /> : null}
+      </FormLayout>
+    </EarnEditPage>
   );
 }

@@ -2,13 +2,14 @@
 // each field that needs one, and its status: pause, resume, archive. Every change applies from
 // now on; orders placed before it keep the campaign as it was then.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Card, FormLayout, InlineStack, Page, Select, TextField } from "@shopify/polaris";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Banner, FormLayout, InlineStack, Select, TextField } from "@shopify/polaris";
 import { earnEditAction } from "../admin/earn-edit.server";
 import { CampaignBadge } from "../admin/earn-cards";
-import { campaignPhase } from "../admin/earn-forms";
+import { campaignPhase, type CampaignPhase } from "../admin/earn-forms";
 import { changeCampaignStatus, earnPage, isCampaignChange, saveCampaign } from "../admin/earn-rules.server";
-import { IntentButton, OutcomeBanner, SaveBar, useEditForm, type EarnActionResult } from "../admin/earn-ui";
+import { EarnEditPage, useEditForm, type EarnActionResult } from "../admin/earn-ui";
+import { IntentButton } from "../admin/ui/cards";
 import { campaignValues, type CampaignValues } from "../admin/earn-view";
 import { useI18n } from "../i18n/context";
 import { authenticate } from "../shopify.server";
@@ -47,73 +48,73 @@ export default function CampaignPage() {
   const { form, field } = useEditForm(values, result, { disabled: archived });
   const multiplier = form.kind === "multiplier";
   return (
-    <Page
-      key={id ?? "new"}
+    <EarnEditPage
+      id={id}
       title={t(id ? "earn.campaign.editTitle" : "earn.campaign.newTitle")}
       titleMetadata={phase ? <CampaignBadge phase={phase} /> : undefined}
-      backAction={{ content: t("earn.title"), url: "/app/earn" }}
+      result={result}
+      notes={
+        <>
+          {archived ? <Banner tone="info" title={t("earn.campaign.archivedNote")} /> : null}
+          {phase === "paused" ? <Banner tone="warning" title={t("earn.campaign.pausedNote")} /> : null}
+        </>
+      }
+      saveable={!archived}
+      footer={id && !archived ? <StatusButtons phase={phase} /> : null}
     >
-      <BlockStack gap="400">
-        <OutcomeBanner result={result} />
-        {archived ? <Banner tone="info" title={t("earn.campaign.archivedNote")} /> : null}
-        {phase === "paused" ? <Banner tone="warning" title={t("earn.campaign.pausedNote")} /> : null}
-        <Card>
-          <Form method="post">
-            <input type="hidden" name="intent" value="save" />
-            <BlockStack gap="400">
-              <FormLayout>
-                <TextField label={t("earn.campaign.name")} helpText={t("earn.campaign.nameHelp")} {...field("name")} />
-                <FormLayout.Group>
-                  <TextField type="date" label={t("earn.campaign.startsAt")} {...field("startsAt")} />
-                  <TextField
-                    type="date"
-                    label={t("earn.campaign.endsOn")}
-                    helpText={t("earn.campaign.datesHelp")}
-                    {...field("endsOn")}
-                  />
-                </FormLayout.Group>
-                <FormLayout.Group>
-                  <Select
-                    label={t("earn.campaign.kind")}
-                    options={[
-                      { label: t("earn.campaign.kind.multiplier"), value: "multiplier" },
-                      { label: t("earn.campaign.kind.fixed"), value: "fixed" },
-                    ]}
-                    {...field("kind")}
-                  />
-                  <TextField
-                    label={t(multiplier ? "earn.campaign.valueMultiplier" : "earn.campaign.valueFixed")}
-                    helpText={multiplier ? t("earn.campaign.valueMultiplierHelp") : undefined}
-                    inputMode="decimal"
-                    {...field("value")}
-                  />
-                </FormLayout.Group>
-                <TextField
-                  label={t("earn.campaign.firstOrders")}
-                  helpText={t("earn.campaign.firstOrdersHelp")}
-                  inputMode="numeric"
-                  {...field("firstOrders")}
-                />
-              </FormLayout>
-              {archived ? null : <SaveBar />}
-            </BlockStack>
-          </Form>
-        </Card>
-        {id && !archived ? (
-          <InlineStack gap="200">
-            {phase === "paused" ? (
-              <IntentButton fields={{ intent: "resume" }}>{t("earn.campaign.resume")}</IntentButton>
-            ) : (
-              <IntentButton fields={{ intent: "pause" }} disabled={phase === "ended"}>
-                {t("earn.campaign.pause")}
-              </IntentButton>
-            )}
-            <IntentButton tone="critical" fields={{ intent: "archive" }}>
-              {t("earn.campaign.archive")}
-            </IntentButton>
-          </InlineStack>
-        ) : null}
-      </BlockStack>
-    </Page>
+      <FormLayout>
+        <TextField label={t("earn.campaign.name")} helpText={t("earn.campaign.nameHelp")} {...field("name")} />
+        <FormLayout.Group>
+          <TextField type="date" label={t("earn.campaign.startsAt")} {...field("startsAt")} />
+          <TextField
+            type="date"
+            label={t("earn.campaign.endsOn")}
+            helpText={t("earn.campaign.datesHelp")}
+            {...field("endsOn")}
+          />
+        </FormLayout.Group>
+        <FormLayout.Group>
+          <Select
+            label={t("earn.campaign.kind")}
+            options={[
+              { label: t("earn.campaign.kind.multiplier"), value: "multiplier" },
+              { label: t("earn.campaign.kind.fixed"), value: "fixed" },
+            ]}
+            {...field("kind")}
+          />
+          <TextField
+            label={t(multiplier ? "earn.campaign.valueMultiplier" : "earn.campaign.valueFixed")}
+            helpText={multiplier ? t("earn.campaign.valueMultiplierHelp") : undefined}
+            inputMode="decimal"
+            {...field("value")}
+          />
+        </FormLayout.Group>
+        <TextField
+          label={t("earn.campaign.firstOrders")}
+          helpText={t("earn.campaign.firstOrdersHelp")}
+          inputMode="numeric"
+          {...field("firstOrders")}
+        />
+      </FormLayout>
+    </EarnEditPage>
+  );
+}
+
+/** Pause or resume, and archive, for a campaign that isn't archived. */
+function StatusButtons({ phase }: { phase: CampaignPhase | null }) {
+  const { t } = useI18n();
+  return (
+    <InlineStack gap="200">
+      {phase === "paused" ? (
+        <IntentButton fields={{ intent: "resume" }}>{t("earn.campaign.resume")}</IntentButton>
+      ) : (
+        <IntentButton fields={{ intent: "pause" }} disabled={phase === "ended"}>
+          {t("earn.campaign.pause")}
+        </IntentButton>
+      )}
+      <IntentButton tone="critical" fields={{ intent: "archive" }}>
+        {t("earn.campaign.archive")}
+      </IntentButton>
+    </InlineStack>
   );
 }

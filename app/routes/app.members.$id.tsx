@@ -9,8 +9,6 @@ import {
   Banner,
   BlockStack,
   Button,
-  Card,
-  DataTable,
   FormLayout,
   InlineStack,
   Layout,
@@ -19,7 +17,6 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
 import { actorOf } from "../admin/audit.server";
 import { changeOf, dateOf, nameOf, numberOf, numericId } from "../admin/members-format";
 import { readAdjustment, RECENT_ROWS, type AdjustmentErrors } from "../admin/members-form";
@@ -30,6 +27,8 @@ import {
   MemberNotFound,
   type AdjustmentResult,
 } from "../admin/members.server";
+import { CursorPager, TableCard, TitledCard } from "../admin/ui/cards";
+import { useFieldErrors, useFields } from "../admin/ui/fields";
 import { useI18n } from "../i18n/context";
 import type { MessageKey } from "../i18n/translate";
 import { REASONS } from "../loyalty/ledger";
@@ -105,153 +104,116 @@ export default function MemberPage() {
             {active ? <AdjustForm key={idempotencyKey} idempotencyKey={idempotencyKey} /> : null}
             {!active && <Banner tone="info">{t("members.error.redacted")}</Banner>}
 
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t("members.ledger.title")}
-                </Text>
-                {member.ledger.entries.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    {t("members.ledger.empty")}
-                  </Text>
-                ) : (
-                  <DataTable
-                    columnContentTypes={["text", "text", "numeric", "numeric", "text"]}
-                    headings={[
-                      t("members.ledger.date"),
-                      t("members.ledger.reason"),
-                      t("members.ledger.points"),
-                      t("members.ledger.pending"),
-                      t("members.ledger.note"),
-                    ]}
-                    rows={member.ledger.entries.map((e) => [
-                      date(e.createdAt),
-                      reasonLabel(e.reason),
-                      e.available === 0 ? "" : change(e.available),
-                      e.pending === 0 ? "" : change(e.pending),
-                      noteLabel(e.note),
-                    ])}
-                  />
-                )}
-                <InlineStack gap="200">
-                  {olderPage && <Button url={`/app/members/${member.id}`}>{t("members.ledger.newest")}</Button>}
-                  {member.ledger.next && (
-                    <Button url={`/app/members/${member.id}?cursor=${encodeURIComponent(member.ledger.next)}`}>
-                      {t("members.ledger.older")}
-                    </Button>
-                  )}
-                </InlineStack>
-              </BlockStack>
-            </Card>
+            <TableCard
+              title={t("members.ledger.title")}
+              empty={t("members.ledger.empty")}
+              table={{
+                columnContentTypes: ["text", "text", "numeric", "numeric", "text"],
+                headings: [
+                  t("members.ledger.date"),
+                  t("members.ledger.reason"),
+                  t("members.ledger.points"),
+                  t("members.ledger.pending"),
+                  t("members.ledger.note"),
+                ],
+                rows: member.ledger.entries.map((e) => [
+                  date(e.createdAt),
+                  reasonLabel(e.reason),
+                  e.available === 0 ? "" : change(e.available),
+                  e.pending === 0 ? "" : change(e.pending),
+                  noteLabel(e.note),
+                ]),
+              }}
+            >
+              <CursorPager
+                newest={olderPage && { url: `/app/members/${member.id}`, label: t("members.ledger.newest") }}
+                older={
+                  member.ledger.next
+                    ? {
+                        url: `/app/members/${member.id}?cursor=${encodeURIComponent(member.ledger.next)}`,
+                        label: t("members.ledger.older"),
+                      }
+                    : null
+                }
+              />
+            </TableCard>
 
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t("members.codes.title")}
-                </Text>
-                {member.codes.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    {t("members.codes.empty")}
-                  </Text>
-                ) : (
-                  <DataTable
-                    columnContentTypes={["text", "text", "numeric", "text", "text", "text"]}
-                    headings={[
-                      t("members.codes.code"),
-                      t("members.codes.reward"),
-                      t("members.codes.points"),
-                      t("members.codes.status"),
-                      t("members.codes.ends"),
-                      t("members.codes.used"),
-                    ]}
-                    rows={member.codes.map((c) => [
-                      c.code,
-                      c.title,
-                      number(c.points),
-                      t(`members.codes.status.${c.status}`),
-                      date(c.endsAt),
-                      date(c.usedAt) ?? t("members.none"),
-                    ])}
-                  />
-                )}
-                {member.codes.length === RECENT_ROWS && (
-                  <Text as="p" tone="subdued">
-                    {t("members.latest", { count: RECENT_ROWS })}
-                  </Text>
-                )}
-              </BlockStack>
-            </Card>
+            <TableCard
+              title={t("members.codes.title")}
+              empty={t("members.codes.empty")}
+              table={{
+                columnContentTypes: ["text", "text", "numeric", "text", "text", "text"],
+                headings: [
+                  t("members.codes.code"),
+                  t("members.codes.reward"),
+                  t("members.codes.points"),
+                  t("members.codes.status"),
+                  t("members.codes.ends"),
+                  t("members.codes.used"),
+                ],
+                rows: member.codes.map((c) => [
+                  c.code,
+                  c.title,
+                  number(c.points),
+                  t(`members.codes.status.${c.status}`),
+                  date(c.endsAt),
+                  date(c.usedAt) ?? t("members.none"),
+                ]),
+              }}
+            >
+              <LatestNote shown={member.codes.length} />
+            </TableCard>
 
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t("members.orders.title")}
-                </Text>
-                {member.orders.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    {t("members.orders.empty")}
-                  </Text>
-                ) : (
-                  <DataTable
-                    columnContentTypes={["text", "text", "numeric", "text"]}
-                    headings={[
-                      t("members.orders.order"),
-                      t("members.orders.placed"),
-                      t("members.orders.points"),
-                      t("members.orders.state"),
-                    ]}
-                    rows={member.orders.map((o) => [
-                      <Link key={o.id} url={`shopify://admin/orders/${numericId(o.orderId)}`} target="_top">
-                        {numericId(o.orderId)}
-                      </Link>,
-                      date(o.placedAt) ?? t("members.none"),
-                      number(o.points),
-                      t(
-                        o.cancelled
-                          ? "members.orders.state.cancelled"
-                          : o.pending
-                            ? "members.orders.state.pending"
-                            : "members.orders.state.credited",
-                      ),
-                    ])}
-                  />
-                )}
-                {member.orders.length === RECENT_ROWS && (
-                  <Text as="p" tone="subdued">
-                    {t("members.latest", { count: RECENT_ROWS })}
-                  </Text>
-                )}
-              </BlockStack>
-            </Card>
+            <TableCard
+              title={t("members.orders.title")}
+              empty={t("members.orders.empty")}
+              table={{
+                columnContentTypes: ["text", "text", "numeric", "text"],
+                headings: [
+                  t("members.orders.order"),
+                  t("members.orders.placed"),
+                  t("members.orders.points"),
+                  t("members.orders.state"),
+                ],
+                rows: member.orders.map((o) => [
+                  <Link key={o.id} url={`shopify://admin/orders/${numericId(o.orderId)}`} target="_top">
+                    {numericId(o.orderId)}
+                  </Link>,
+                  date(o.placedAt) ?? t("members.none"),
+                  number(o.points),
+                  t(
+                    o.cancelled
+                      ? "members.orders.state.cancelled"
+                      : o.pending
+                        ? "members.orders.state.pending"
+                        : "members.orders.state.credited",
+                  ),
+                ]),
+              }}
+            >
+              <LatestNote shown={member.orders.length} />
+            </TableCard>
           </BlockStack>
         </Layout.Section>
 
         <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                {t("members.member.summary")}
-              </Text>
-              <Fact label={t("members.member.balance")} value={number(member.available)} strong />
-              <Fact label={t("members.member.pending")} value={number(member.pending)} />
-              {member.held > 0 && <Fact label={t("members.member.held")} value={number(member.held)} />}
-              <Fact label={t("members.member.lifetimeEarned")} value={number(member.lifetimeEarned)} />
-              <Fact label={t("members.member.lifetimeRedeemed")} value={number(member.lifetimeRedeemed)} />
-              <Fact label={t("members.member.tier")} value={t("members.none")} />
-              <Fact label={t("members.member.enrolled")} value={date(member.enrolledAt) ?? ""} />
-              <Fact
-                label={t("members.member.lastActivity")}
-                value={date(member.lastActivityAt) ?? t("members.never")}
-              />
-              <Fact label={t("members.member.birthday")} value={member.birthday ?? t("members.none")} />
-              {member.email && <Fact label={t("members.member.email")} value={member.email} />}
-              {active && (
-                <Link url={`shopify://admin/customers/${numericId(member.customerId)}`} target="_top">
-                  {t("members.member.customer")}
-                </Link>
-              )}
-            </BlockStack>
-          </Card>
+          <TitledCard title={t("members.member.summary")}>
+            <Fact label={t("members.member.balance")} value={number(member.available)} strong />
+            <Fact label={t("members.member.pending")} value={number(member.pending)} />
+            {member.held > 0 && <Fact label={t("members.member.held")} value={number(member.held)} />}
+            <Fact label={t("members.member.lifetimeEarned")} value={number(member.lifetimeEarned)} />
+            <Fact label={t("members.member.lifetimeRedeemed")} value={number(member.lifetimeRedeemed)} />
+            <Fact label={t("members.member.tier")} value={t("members.none")} />
+            <Fact label={t("members.member.enrolled")} value={date(member.enrolledAt) ?? ""} />
+            <Fact label={t("members.member.lastActivity")} value={date(member.lastActivityAt) ?? t("members.never")} />
+            <Fact label={t("members.member.birthday")} value={member.birthday ?? t("members.none")} />
+            {member.email && <Fact label={t("members.member.email")} value={member.email} />}
+            {active && (
+              <Link url={`shopify://admin/customers/${numericId(member.customerId)}`} target="_top">
+                {t("members.member.customer")}
+              </Link>
+            )}
+          </TitledCard>
         </Layout.Section>
       </Layout>
     </Page>
@@ -271,62 +233,59 @@ function Fact({ label, value, strong = false }: { label: string; value: string; 
   );
 }
 
+/** Under a list cut at RECENT_ROWS: says only the latest are shown. */
+function LatestNote({ shown }: { shown: number }) {
+  const { t } = useI18n();
+  if (shown !== RECENT_ROWS) return null;
+  return (
+    <Text as="p" tone="subdued">
+      {t("members.latest", { count: RECENT_ROWS })}
+    </Text>
+  );
+}
+
 function AdjustForm({ idempotencyKey }: { idempotencyKey: string }) {
   const { t, locale } = useI18n();
   const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [points, setPoints] = useState("");
-  const [reason, setReason] = useState("");
-  const errors: AdjustmentErrors = answer && !answer.ok ? answer.errors : {};
-  const message = (key: MessageKey | undefined) => (key ? t(key) : undefined);
+  const submitting = useNavigation().state === "submitting";
+  const errors = answer && !answer.ok ? answer.errors : undefined;
+  const error = useFieldErrors(errors);
+  const { field } = useFields({ points: "", reason: "" }, error);
   const number = numberOf(locale);
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {t("members.adjust.title")}
-        </Text>
-        {answer?.ok && (
-          <Banner tone="success">
-            {t(answer.result.repeated ? "members.adjust.repeated" : "members.adjust.done", {
-              before: number(answer.result.before),
-              after: number(answer.result.after),
-            })}
-          </Banner>
-        )}
-        {(errors.form || errors.idempotencyKey) && (
-          <Banner tone="critical">{t(errors.form ?? errors.idempotencyKey!)}</Banner>
-        )}
-        <Form method="post">
-          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-          <FormLayout>
-            <TextField
-              label={t("members.adjust.points")}
-              name="points"
-              value={points}
-              onChange={setPoints}
-              helpText={t("members.adjust.pointsHelp")}
-              autoComplete="off"
-              error={message(errors.points)}
-            />
-            <TextField
-              label={t("members.adjust.reason")}
-              name="reason"
-              value={reason}
-              onChange={setReason}
-              helpText={t("members.adjust.reasonHelp")}
-              maxLength={200}
-              showCharacterCount
-              multiline={2}
-              autoComplete="off"
-              error={message(errors.reason)}
-            />
-            <Button submit variant="primary" loading={navigation.state === "submitting"}>
-              {t("members.adjust.submit")}
-            </Button>
-          </FormLayout>
-        </Form>
-      </BlockStack>
-    </Card>
+    <TitledCard title={t("members.adjust.title")}>
+      {answer?.ok && (
+        <Banner tone="success">
+          {t(answer.result.repeated ? "members.adjust.repeated" : "members.adjust.done", {
+            before: number(answer.result.before),
+            after: number(answer.result.after),
+          })}
+        </Banner>
+      )}
+      {(errors?.form || errors?.idempotencyKey) && (
+        <Banner tone="critical">{error("form") ?? error("idempotencyKey")}</Banner>
+      )}
+      <Form method="post">
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <FormLayout>
+          <TextField
+            label={t("members.adjust.points")}
+            helpText={t("members.adjust.pointsHelp")}
+            {...field("points")}
+          />
+          <TextField
+            label={t("members.adjust.reason")}
+            helpText={t("members.adjust.reasonHelp")}
+            maxLength={200}
+            showCharacterCount
+            multiline={2}
+            {...field("reason")}
+          />
+          <Button submit variant="primary" loading={submitting}>
+            {t("members.adjust.submit")}
+          </Button>
+        </FormLayout>
+      </Form>
+    </TitledCard>
   );
 }

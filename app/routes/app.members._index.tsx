@@ -23,7 +23,6 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
 import { actorOf } from "../admin/audit.server";
 import { DownloadButton } from "../admin/csv-download";
 import { recentBulkJobs, startBulkAdjust, type BulkProgress } from "../admin/members-bulk.server";
@@ -41,8 +40,9 @@ import {
   type MemberFilter,
 } from "../admin/members-form";
 import { AdjustmentRefused, listMembers } from "../admin/members.server";
+import { HiddenFields, TitledCard } from "../admin/ui/cards";
+import { useFieldErrors, useFields } from "../admin/ui/fields";
 import { useI18n } from "../i18n/context";
-import type { MessageKey } from "../i18n/translate";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -189,87 +189,52 @@ export default function Members() {
 
 function FilterForm({ filter, errors }: { filter: MemberFilter; errors: FilterErrors }) {
   const { t } = useI18n();
-  const [search, setSearch] = useState(filter.search);
-  const [min, setMin] = useState(filter.minBalance === null ? "" : String(filter.minBalance));
-  const [max, setMax] = useState(filter.maxBalance === null ? "" : String(filter.maxBalance));
-  const [activity, setActivity] = useState<string>(filter.activity);
-  const [days, setDays] = useState(String(filter.days));
-  const [status, setStatus] = useState<string>(filter.status);
-  const [sort, setSort] = useState<string>(filter.sort);
-  const message = (key: MessageKey | undefined) => (key ? t(key) : undefined);
+  const { values, field } = useFields(
+    {
+      q: filter.search,
+      min: filter.minBalance === null ? "" : String(filter.minBalance),
+      max: filter.maxBalance === null ? "" : String(filter.maxBalance),
+      activity: filter.activity as string,
+      days: String(filter.days),
+      status: filter.status as string,
+      sort: filter.sort as string,
+    },
+    useFieldErrors(errors),
+  );
   return (
     <Card>
       <Form method="get">
         <FormLayout>
-          <TextField
-            label={t("members.search.label")}
-            name="q"
-            value={search}
-            onChange={setSearch}
-            placeholder={t("members.search.placeholder")}
-            autoComplete="off"
-            error={message(errors.q)}
-          />
+          <TextField label={t("members.search.label")} placeholder={t("members.search.placeholder")} {...field("q")} />
           <FormLayout.Group condensed>
-            <TextField
-              label={t("members.filter.minBalance")}
-              name="min"
-              type="number"
-              min={0}
-              value={min}
-              onChange={setMin}
-              autoComplete="off"
-              error={message(errors.min)}
-            />
-            <TextField
-              label={t("members.filter.maxBalance")}
-              name="max"
-              type="number"
-              min={0}
-              value={max}
-              onChange={setMax}
-              autoComplete="off"
-              error={message(errors.max)}
-            />
+            <TextField label={t("members.filter.minBalance")} type="number" min={0} {...field("min")} />
+            <TextField label={t("members.filter.maxBalance")} type="number" min={0} {...field("max")} />
             <Select
               label={t("members.filter.activity")}
-              name="activity"
-              value={activity}
-              onChange={setActivity}
               options={ACTIVITIES.map((a) => ({
                 value: a,
                 label: t(a ? `members.filter.activity.${a}` : "members.filter.activity.any"),
               }))}
-              error={message(errors.activity)}
+              {...field("activity")}
             />
             <TextField
               label={t("members.filter.days")}
-              name="days"
               type="number"
               min={1}
-              value={days}
-              onChange={setDays}
-              autoComplete="off"
-              disabled={activity === ""}
-              error={message(errors.days)}
+              disabled={values.activity === ""}
+              {...field("days")}
             />
           </FormLayout.Group>
           <FormLayout.Group condensed>
             <Select
               label={t("members.filter.status")}
-              name="status"
-              value={status}
-              onChange={setStatus}
               options={STATUSES.map((s) => ({ value: s, label: t(`members.filter.status.${s}`) }))}
-              error={message(errors.status)}
+              {...field("status")}
             />
             <Select
               label={t("members.filter.sort")}
-              name="sort"
-              value={sort}
-              onChange={setSort}
               options={SORTS.map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
-              error={message(errors.sort)}
+              {...field("sort")}
             />
           </FormLayout.Group>
           <InlineStack gap="200" blockAlign="center">
@@ -294,83 +259,73 @@ function BulkForm({ filter, bulkKey, jobs }: { filter: MemberFilter; bulkKey: st
   const { t, locale } = useI18n();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [points, setPoints] = useState("");
-  const [reason, setReason] = useState("");
-  const errors: AdjustmentErrors = answer && !answer.ok ? answer.errors : {};
-  const message = (key: MessageKey | undefined) => (key ? t(key) : undefined);
+  const errors = answer && !answer.ok ? answer.errors : undefined;
+  const error = useFieldErrors(errors);
+  const { field } = useFields({ points: "", reason: "" }, error);
+  const number = numberOf(locale);
+  return (
+    <TitledCard title={t("members.bulk.title")} help={t("members.bulk.body")}>
+      {answer?.ok && (
+        <Banner tone="success">{t("members.bulk.queued", { count: number(answer.progress.matched) })}</Banner>
+      )}
+      {errors?.form && <Banner tone="critical">{t(errors.form)}</Banner>}
+      <Form method="post">
+        <HiddenFields fields={filterParams(filter)} />
+        <input type="hidden" name="idempotencyKey" value={bulkKey} />
+        <FormLayout>
+          <FormLayout.Group condensed>
+            <TextField
+              label={t("members.adjust.points")}
+              helpText={t("members.adjust.pointsHelp")}
+              {...field("points")}
+            />
+            <TextField
+              label={t("members.adjust.reason")}
+              maxLength={200}
+              showCharacterCount
+              {...field("reason")}
+              error={error("reason") ?? error("idempotencyKey")}
+            />
+          </FormLayout.Group>
+          <Button submit loading={navigation.state === "submitting"}>
+            {t("members.bulk.submit")}
+          </Button>
+        </FormLayout>
+      </Form>
+      {jobs.length > 0 && <BulkJobs jobs={jobs} />}
+    </TitledCard>
+  );
+}
+
+/** The latest bulk adjustments and how far each has got. */
+function BulkJobs({ jobs }: { jobs: BulkProgress[] }) {
+  const { t, locale } = useI18n();
   const number = numberOf(locale);
   const change = changeOf(locale);
+  const date = dateOf(locale);
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {t("members.bulk.title")}
-        </Text>
-        <Text as="p" tone="subdued">
-          {t("members.bulk.body")}
-        </Text>
-        {answer?.ok && (
-          <Banner tone="success">{t("members.bulk.queued", { count: number(answer.progress.matched) })}</Banner>
-        )}
-        {errors.form && <Banner tone="critical">{t(errors.form)}</Banner>}
-        <Form method="post">
-          {[...filterParams(filter)].map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          <input type="hidden" name="idempotencyKey" value={bulkKey} />
-          <FormLayout>
-            <FormLayout.Group condensed>
-              <TextField
-                label={t("members.adjust.points")}
-                name="points"
-                value={points}
-                onChange={setPoints}
-                helpText={t("members.adjust.pointsHelp")}
-                autoComplete="off"
-                error={message(errors.points)}
-              />
-              <TextField
-                label={t("members.adjust.reason")}
-                name="reason"
-                value={reason}
-                onChange={setReason}
-                maxLength={200}
-                showCharacterCount
-                autoComplete="off"
-                error={message(errors.reason ?? errors.idempotencyKey)}
-              />
-            </FormLayout.Group>
-            <Button submit loading={navigation.state === "submitting"}>
-              {t("members.bulk.submit")}
-            </Button>
-          </FormLayout>
-        </Form>
-        {jobs.length > 0 && (
-          <BlockStack gap="200">
-            <Text as="h3" variant="headingSm">
-              {t("members.bulk.recent")}
-            </Text>
-            {jobs.map((job) => (
-              <InlineStack key={job.key} gap="200" blockAlign="center">
-                <Badge tone={job.status === "done" ? "success" : job.status === "failed" ? "critical" : "info"}>
-                  {t(`members.bulk.status.${job.status}`)}
-                </Badge>
-                <Text as="span">
-                  {t("members.bulk.progress", {
-                    points: change(job.points),
-                    applied: number(job.applied),
-                    matched: number(job.matched),
-                    skipped: number(job.skipped),
-                  })}
-                </Text>
-                <Text as="span" tone="subdued">
-                  {dateOf(locale)(job.startedAt)}
-                </Text>
-              </InlineStack>
-            ))}
-          </BlockStack>
-        )}
-      </BlockStack>
-    </Card>
+    <BlockStack gap="200">
+      <Text as="h3" variant="headingSm">
+        {t("members.bulk.recent")}
+      </Text>
+      {jobs.map((job) => (
+        <InlineStack key={job.key} gap="200" blockAlign="center">
+          <Badge tone={job.status === "done" ? "success" : job.status === "failed" ? "critical" : "info"}>
+            {t(`members.bulk.status.${job.status}`)}
+          </Badge>
+          <Text as="span">
+            {t("members.bulk.progress", {
+              points: change(job.points),
+              applied: number(job.applied),
+              matched: number(job.matched),
+              skipped: number(job.skipped),
+            })}
+          </Text>
+          <Text as="span" tone="subdued">
+            {date(job.startedAt)}
+          </Text>
+        </InlineStack>
+      ))}
+    </BlockStack>
   );
 }

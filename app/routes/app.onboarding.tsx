@@ -3,21 +3,8 @@
 // they finish.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  Checkbox,
-  FormLayout,
-  InlineStack,
-  Layout,
-  Page,
-  ProgressBar,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Checkbox, FormLayout, Layout, Page, ProgressBar, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { actorOf } from "../admin/audit.server";
 import {
@@ -28,6 +15,8 @@ import {
   type OnboardingErrors,
   type OnboardingPage,
 } from "../admin/onboarding.server";
+import { FormCard, SubmitBar } from "../admin/ui/cards";
+import { useFieldErrors, useFields } from "../admin/ui/fields";
 import { useI18n } from "../i18n/context";
 import { authenticate } from "../shopify.server";
 
@@ -91,58 +80,36 @@ export default function Onboarding() {
   );
 }
 
+/** Next (or Finish), busy until the next step has loaded, and Back to `back`. */
 function StepActions({ back, label }: { back?: string; label: string }) {
   const { t } = useI18n();
   const busy = useNavigation().state !== "idle";
   return (
-    <InlineStack align="end" gap="200">
-      {back && <Button url={back}>{t("onboarding.back")}</Button>}
-      <Button submit variant="primary" loading={busy}>
-        {label}
-      </Button>
-    </InlineStack>
+    <SubmitBar label={label} loading={busy} back={back ? { url: back, label: t("onboarding.back") } : undefined} />
   );
 }
 
 function Basics({ page, errors }: { page: OnboardingPage; errors?: OnboardingErrors }) {
   const { t } = useI18n();
-  const [values, setValues] = useState(page.basics);
-  const field = (name: keyof OnboardingPage["basics"]) => ({
-    name,
-    value: values[name],
-    onChange: (value: string) => setValues({ ...values, [name]: value }),
-    error: errors?.[name] ? t(errors[name]) : undefined,
-    autoComplete: "off",
-  });
+  const { field } = useFields(page.basics, useFieldErrors(errors));
   return (
-    <Card>
-      <Form method="post">
-        <input type="hidden" name="intent" value="basics" />
-        <BlockStack gap="400">
-          <Text as="h2" variant="headingMd">
-            {t("onboarding.basics.title")}
-          </Text>
-          <Text as="p" tone="subdued">
-            {t("onboarding.basics.help")}
-          </Text>
-          <FormLayout>
-            <FormLayout.Group>
-              <TextField label={t("onboarding.basics.pointsNameEn")} {...field("pointsNameEn")} />
-              <TextField label={t("onboarding.basics.pointsNameRu")} {...field("pointsNameRu")} />
-            </FormLayout.Group>
-            <FormLayout.Group>
-              <TextField label={t("onboarding.basics.points")} inputMode="numeric" {...field("points")} />
-              <TextField
-                label={t("onboarding.basics.per", { currency: page.currency })}
-                inputMode="decimal"
-                {...field("per")}
-              />
-            </FormLayout.Group>
-          </FormLayout>
-          <StepActions label={t("onboarding.next")} />
-        </BlockStack>
-      </Form>
-    </Card>
+    <FormCard intent="basics" title={t("onboarding.basics.title")} help={t("onboarding.basics.help")} gap="400">
+      <FormLayout>
+        <FormLayout.Group>
+          <TextField label={t("onboarding.basics.pointsNameEn")} {...field("pointsNameEn")} />
+          <TextField label={t("onboarding.basics.pointsNameRu")} {...field("pointsNameRu")} />
+        </FormLayout.Group>
+        <FormLayout.Group>
+          <TextField label={t("onboarding.basics.points")} inputMode="numeric" {...field("points")} />
+          <TextField
+            label={t("onboarding.basics.per", { currency: page.currency })}
+            inputMode="decimal"
+            {...field("per")}
+          />
+        </FormLayout.Group>
+      </FormLayout>
+      <StepActions label={t("onboarding.next")} />
+    </FormCard>
   );
 }
 
@@ -156,36 +123,25 @@ function Rewards({ page, errors }: { page: OnboardingPage; errors?: OnboardingEr
     setChosen(next);
   };
   return (
-    <Card>
-      <Form method="post">
-        <input type="hidden" name="intent" value="rewards" />
-        <BlockStack gap="400">
-          <Text as="h2" variant="headingMd">
-            {t("onboarding.rewards.title")}
-          </Text>
-          <Text as="p" tone="subdued">
-            {t("onboarding.rewards.help")}
-          </Text>
-          {errors?.rewards && <Banner tone="critical">{t(errors.rewards)}</Banner>}
-          <BlockStack gap="200">
-            {page.rewards.map((reward) => (
-              <Checkbox
-                key={reward.id}
-                name="reward"
-                value={reward.id}
-                label={reward.title[locale]}
-                helpText={t("onboarding.rewards.cost", {
-                  cost: new Intl.NumberFormat(locale).format(reward.cost),
-                })}
-                checked={chosen.has(reward.id)}
-                onChange={(on) => toggle(reward.id, on)}
-              />
-            ))}
-          </BlockStack>
-          <StepActions back="/app/onboarding?step=1" label={t("onboarding.next")} />
-        </BlockStack>
-      </Form>
-    </Card>
+    <FormCard intent="rewards" title={t("onboarding.rewards.title")} help={t("onboarding.rewards.help")} gap="400">
+      {errors?.rewards && <Banner tone="critical">{t(errors.rewards)}</Banner>}
+      <BlockStack gap="200">
+        {page.rewards.map((reward) => (
+          <Checkbox
+            key={reward.id}
+            name="reward"
+            value={reward.id}
+            label={reward.title[locale]}
+            helpText={t("onboarding.rewards.cost", {
+              cost: new Intl.NumberFormat(locale).format(reward.cost),
+            })}
+            checked={chosen.has(reward.id)}
+            onChange={(on) => toggle(reward.id, on)}
+          />
+        ))}
+      </BlockStack>
+      <StepActions back="/app/onboarding?step=1" label={t("onboarding.next")} />
+    </FormCard>
   );
 }
 
@@ -193,22 +149,16 @@ function Launch({ page }: { page: OnboardingPage }) {
   const { t } = useI18n();
   const live = page.status === "live";
   return (
-    <Card>
-      <Form method="post">
-        <input type="hidden" name="intent" value="finish" />
-        <BlockStack gap="400">
-          <Text as="h2" variant="headingMd">
-            {t("onboarding.launch.title")}
-          </Text>
-          <Text as="p" tone="subdued">
-            {t(live ? "onboarding.launch.alreadyLive" : "onboarding.launch.help")}
-          </Text>
-          <StepActions
-            back="/app/onboarding?step=2"
-            label={t(live ? "onboarding.launch.finish" : "onboarding.launch.button")}
-          />
-        </BlockStack>
-      </Form>
-    </Card>
+    <FormCard
+      intent="finish"
+      title={t("onboarding.launch.title")}
+      help={t(live ? "onboarding.launch.alreadyLive" : "onboarding.launch.help")}
+      gap="400"
+    >
+      <StepActions
+        back="/app/onboarding?step=2"
+        label={t(live ? "onboarding.launch.finish" : "onboarding.launch.button")}
+      />
+    </FormCard>
   );
 }

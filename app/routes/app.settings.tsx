@@ -8,7 +8,6 @@ import {
   Banner,
   BlockStack,
   Button,
-  Card,
   ChoiceList,
   InlineStack,
   Layout,
@@ -17,12 +16,15 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { actorOf } from "../admin/audit.server";
-import { readForm, type FieldErrors, type SettingsField, type SettingsForm } from "../admin/program-settings-form";
+import { readForm, type SettingsField, type SettingsForm } from "../admin/program-settings-form";
 import { PROGRAM_SUBJECT } from "../admin/program-settings-form";
 import { saveProgramSettings, setProgramStatus, settingsPage } from "../admin/program-settings.server";
+import { FormCard, SaveOutcome, SubmitBar, TitledCard } from "../admin/ui/cards";
+import { useFieldErrors, useFields } from "../admin/ui/fields";
 import { useI18n } from "../i18n/context";
+import type { MessageKey } from "../i18n/translate";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -48,29 +50,22 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     : data({ intent, ...result }, { status: 400 });
 };
 
-const NO_ERRORS: FieldErrors = {};
-
 export default function ProgramSettings() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const { t } = useI18n();
-  const [values, setValues] = useState<SettingsForm>(page.form);
+  const error = useFieldErrors(result && !result.ok && result.intent === "settings" ? result.errors : undefined);
+  const { values, setValues, set, field } = useFields<SettingsForm>(page.form, error);
   // After a save the loader runs again: show what was stored (trimmed, upper-cased prefix).
-  useEffect(() => setValues(page.form), [page.form]);
+  useEffect(() => setValues(page.form), [page.form, setValues]);
 
-  const errors = result && !result.ok && result.intent === "settings" ? result.errors : NO_ERRORS;
-  const set = (field: SettingsField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
-  const error = (field: SettingsField) => {
-    const key = errors[field];
-    return key ? t(key) : undefined;
-  };
-  const choice = (field: SettingsField, options: [string, Parameters<typeof t>[0]][]) => ({
-    name: field,
+  const choice = (name: SettingsField, options: [string, MessageKey][]) => ({
+    name,
     choices: options.map(([value, label]) => ({ value, label: t(label) })),
-    selected: [values[field]],
-    onChange: (selected: string[]) => set(field)(selected[0] ?? ""),
-    error: error(field),
+    selected: [values[name]],
+    onChange: (selected: string[]) => set(name)(selected[0] ?? ""),
+    error: error(name),
   });
 
   return (
@@ -87,140 +82,89 @@ export default function ProgramSettings() {
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="settings" />
               <BlockStack gap="400">
-                <Card>
-                  <BlockStack gap="300">
-                    <Text as="h2" variant="headingMd">
-                      {t("program.points.title")}
-                    </Text>
+                <TitledCard title={t("program.points.title")}>
+                  <TextField
+                    label={t("program.pointsNameEn")}
+                    helpText={t("program.pointsNameHelp")}
+                    maxLength={40}
+                    {...field("pointsNameEn")}
+                  />
+                  <TextField label={t("program.pointsNameRu")} maxLength={40} {...field("pointsNameRu")} />
+                  <TextField
+                    label={t("program.pendingDays")}
+                    type="number"
+                    min={0}
+                    max={365}
+                    helpText={t("program.pendingDaysHelp")}
+                    {...field("pendingDays")}
+                  />
+                  <Select
+                    label={t("program.rounding")}
+                    options={[
+                      { value: "down", label: t("program.rounding.down") },
+                      { value: "nearest", label: t("program.rounding.nearest") },
+                    ]}
+                    helpText={t("program.roundingHelp")}
+                    {...field("rounding")}
+                  />
+                </TitledCard>
+                <TitledCard title={t("program.expiry.title")}>
+                  <ChoiceList
+                    title={t("program.expiryKind")}
+                    {...choice("expiryKind", [
+                      ["never", "program.expiry.never"],
+                      ["inactivity", "program.expiry.inactivity"],
+                      ["fifo", "program.expiry.fifo"],
+                    ])}
+                  />
+                  {values.expiryKind !== "never" && (
                     <TextField
-                      label={t("program.pointsNameEn")}
-                      name="pointsNameEn"
-                      value={values.pointsNameEn}
-                      onChange={set("pointsNameEn")}
-                      error={error("pointsNameEn")}
-                      helpText={t("program.pointsNameHelp")}
-                      autoComplete="off"
-                      maxLength={40}
-                    />
-                    <TextField
-                      label={t("program.pointsNameRu")}
-                      name="pointsNameRu"
-                      value={values.pointsNameRu}
-                      onChange={set("pointsNameRu")}
-                      error={error("pointsNameRu")}
-                      autoComplete="off"
-                      maxLength={40}
-                    />
-                    <TextField
-                      label={t("program.pendingDays")}
-                      name="pendingDays"
+                      label={t("program.expiryMonths")}
                       type="number"
-                      min={0}
-                      max={365}
-                      value={values.pendingDays}
-                      onChange={set("pendingDays")}
-                      error={error("pendingDays")}
-                      helpText={t("program.pendingDaysHelp")}
-                      autoComplete="off"
+                      min={1}
+                      max={120}
+                      helpText={t("program.expiryMonthsHelp")}
+                      {...field("expiryMonths")}
                     />
-                    <Select
-                      label={t("program.rounding")}
-                      name="rounding"
-                      options={[
-                        { value: "down", label: t("program.rounding.down") },
-                        { value: "nearest", label: t("program.rounding.nearest") },
-                      ]}
-                      value={values.rounding}
-                      onChange={set("rounding")}
-                      error={error("rounding")}
-                      helpText={t("program.roundingHelp")}
-                    />
-                  </BlockStack>
-                </Card>
-                <Card>
-                  <BlockStack gap="300">
-                    <Text as="h2" variant="headingMd">
-                      {t("program.expiry.title")}
-                    </Text>
-                    <ChoiceList
-                      title={t("program.expiryKind")}
-                      {...choice("expiryKind", [
-                        ["never", "program.expiry.never"],
-                        ["inactivity", "program.expiry.inactivity"],
-                        ["fifo", "program.expiry.fifo"],
-                      ])}
-                    />
-                    {values.expiryKind !== "never" && (
-                      <TextField
-                        label={t("program.expiryMonths")}
-                        name="expiryMonths"
-                        type="number"
-                        min={1}
-                        max={120}
-                        value={values.expiryMonths}
-                        onChange={set("expiryMonths")}
-                        error={error("expiryMonths")}
-                        helpText={t("program.expiryMonthsHelp")}
-                        autoComplete="off"
-                      />
-                    )}
-                  </BlockStack>
-                </Card>
-                <Card>
-                  <BlockStack gap="300">
-                    <Text as="h2" variant="headingMd">
-                      {t("program.refunds.title")}
-                    </Text>
-                    <ChoiceList
-                      title={t("program.allowNegativeAfterRefund")}
-                      {...choice("allowNegativeAfterRefund", [
-                        ["no", "program.negative.no"],
-                        ["yes", "program.negative.yes"],
-                      ])}
-                    />
-                  </BlockStack>
-                </Card>
-                <Card>
-                  <BlockStack gap="300">
-                    <Text as="h2" variant="headingMd">
-                      {t("program.codes.title")}
-                    </Text>
-                    <TextField
-                      label={t("program.codePrefix")}
-                      name="codePrefix"
-                      value={values.codePrefix}
-                      onChange={set("codePrefix")}
-                      error={error("codePrefix")}
-                      helpText={t("program.codePrefixHelp", {
-                        example: `${values.codePrefix.trim().toUpperCase() || "LAUREL"}-XXXX-XXXX-XXXX`,
-                      })}
-                      autoComplete="off"
-                      maxLength={12}
-                    />
-                    <Text as="p" tone="subdued">
-                      {t("program.codeLifetimeNote")}
-                    </Text>
-                    <ChoiceList
-                      title={t("program.codeOnRefund")}
-                      {...choice("codeOnRefund", [
-                        ["keep_used", "program.codeOnRefund.keep_used"],
-                        ["return_points", "program.codeOnRefund.return_points"],
-                      ])}
-                    />
-                    <ChoiceList
-                      title={t("program.returnPointsForExpiredCodes")}
-                      {...choice("returnPointsForExpiredCodes", [
-                        ["no", "program.expiredCodes.no"],
-                        ["yes", "program.expiredCodes.yes"],
-                      ])}
-                    />
-                  </BlockStack>
-                </Card>
-                <InlineStack align="end">
-                  <Button submit variant="primary" loading={submitting}>
-                    {t("program.save")}
-                  </Button>
-                </InlineStack>
+                  )}
+                </TitledCard>
+                <TitledCard title={t("program.refunds.title")}>
+                  <ChoiceList
+                    title={t("program.allowNegativeAfterRefund")}
+                    {...choice("allowNegativeAfterRefund", [
+                      ["no", "program.negative.no"],
+                      ["yes", "program.negative.yes"],
+                    ])}
+                  />
+                </TitledCard>
+                <TitledCard title={t("program.codes.title")}>
+                  <TextField
+                    label={t("program.codePrefix")}
+                    helpText={t("program.codePrefixHelp", {
+                      example: `${values.codePrefix.trim().toUpperCase() || "LAUREL"}-XXXX-XXXX-XXXX`,
+                    })}
+                    maxLength={12}
+                    {...field("codePrefix")}
+                  />
+                  <Text as="p" tone="subdued">
+                    {t("program.codeLifetimeNote")}
+                  </Text>
+                  <ChoiceList
+                    title={t("program.codeOnRefund")}
+                    {...choice("codeOnRefund", [
+                      ["keep_used", "program.codeOnRefund.keep_used"],
+                      ["return_points", "program.codeOnRefund.return_points"],
+                    ])}
+                  />
+                  <ChoiceList
+                    title={t("program.returnPointsForExpiredCodes")}
+                    {...choice("returnPointsForExpiredCodes", [
+                      ["no", "program.expiredCodes.no"],
+                      ["yes", "program.expiredCodes.yes"],
+                    ])}
+                  />
+                </TitledCard>
+                <SubmitBar label={t("program.save")} />
               </BlockStack>
             </Form>
           </BlockStack>
@@ -233,16 +177,7 @@ export default function ProgramSettings() {
 /** What the last submission did: saved, nothing to save, or what needs fixing. */
 function Outcome({ result }: { result: ReturnType<typeof useActionData<typeof action>> }) {
   const { t } = useI18n();
-  if (!result) return null;
-  if (!result.ok) {
-    const formError = result.errors.form;
-    return (
-      <Banner tone="critical" title={t("program.invalid")}>
-        {formError && <p>{t(formError)}</p>}
-      </Banner>
-    );
-  }
-  if (result.intent === "status") {
+  if (result?.ok && result.intent === "status") {
     return (
       <Banner
         tone="success"
@@ -250,7 +185,13 @@ function Outcome({ result }: { result: ReturnType<typeof useActionData<typeof ac
       />
     );
   }
-  return <Banner tone="success" title={t(result.changed ? "program.saved" : "program.unchanged")} />;
+  return (
+    <SaveOutcome
+      result={result}
+      titles={{ invalid: "program.invalid", saved: "program.saved", unchanged: "program.unchanged" }}
+      unchangedTone="success"
+    />
+  );
 }
 
 const STATUS_TEXT = {
@@ -265,25 +206,18 @@ function StatusCard({ status, submitting }: { status: keyof typeof STATUS_TEXT; 
   const text = STATUS_TEXT[status];
   const next = status === "live" ? "paused" : "live";
   return (
-    <Card>
-      <Form method="post">
-        <input type="hidden" name="intent" value="status" />
-        <input type="hidden" name="status" value={next} />
-        <BlockStack gap="300">
-          <InlineStack gap="200" blockAlign="center">
-            <Text as="h2" variant="headingMd">
-              {t("program.status.title")}
-            </Text>
-            <Badge tone={text.badge}>{t(text.label)}</Badge>
-          </InlineStack>
-          <Text as="p">{t(text.help)}</Text>
-          <InlineStack>
-            <Button submit variant={next === "live" ? "primary" : "secondary"} disabled={submitting}>
-              {t(next === "live" ? "program.status.turnOn" : "program.status.pause")}
-            </Button>
-          </InlineStack>
-        </BlockStack>
-      </Form>
-    </Card>
+    <FormCard
+      intent="status"
+      fields={{ status: next }}
+      title={t("program.status.title")}
+      badge={<Badge tone={text.badge}>{t(text.label)}</Badge>}
+    >
+      <Text as="p">{t(text.help)}</Text>
+      <InlineStack>
+        <Button submit variant={next === "live" ? "primary" : "secondary"} disabled={submitting}>
+          {t(next === "live" ? "program.status.turnOn" : "program.status.pause")}
+        </Button>
+      </InlineStack>
+    </FormCard>
   );
 }
