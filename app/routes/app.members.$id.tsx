@@ -31,17 +31,18 @@ import { CursorPager, TableCard, TitledCard } from "../admin/ui/cards";
 import { useFieldErrors, useFields } from "../admin/ui/fields";
 import { useI18n } from "../i18n/context";
 import type { MessageKey } from "../i18n/translate";
-import { REASONS } from "../loyalty/ledger";
+import { LAUREL_NOTES, REASONS, type LaurelNote } from "../loyalty/ledger";
 import { authenticate } from "../shopify.server";
 
-const NOTE_KEYS = {
-  "members.note.signup": true,
-  "members.note.birthday": true,
-  "members.note.newsletter": true,
-  "members.note.code_expired_unused": true,
-  "members.note.order_refunded": true,
-  "members.note.order_cancelled": true,
-} as const;
+/** Laurel's own notes in the admin's language: one string per note the ledger names. */
+const NOTE_LABELS: Record<LaurelNote, MessageKey> = {
+  [LAUREL_NOTES.signup]: "members.note.signup",
+  [LAUREL_NOTES.birthday]: "members.note.birthday",
+  [LAUREL_NOTES.newsletter]: "members.note.newsletter",
+  [LAUREL_NOTES.codeExpired]: "members.note.code_expired_unused",
+  [LAUREL_NOTES.orderRefunded]: "members.note.order_refunded",
+  [LAUREL_NOTES.orderCancelled]: "members.note.order_cancelled",
+};
 
 const notFound = () => new Response("No such member", { status: 404 });
 
@@ -86,8 +87,7 @@ export default function MemberPage() {
   // words (an adjustment's reason) and custom actions ("action:<id>") as they are.
   const noteLabel = (note: string | null) => {
     if (!note) return "";
-    const key = `members.note.${note.replace(/ /g, "_")}`;
-    return key in NOTE_KEYS ? t(key as MessageKey) : note;
+    return note in NOTE_LABELS ? t(NOTE_LABELS[note as LaurelNote]) : note;
   };
   const active = member.status === "active";
 
