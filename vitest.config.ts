@@ -65,6 +65,11 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/**/*.e2e.test.ts"],
+          // After every other project, one file at a time: the demo's dev server and Chromium need
+          // the machine to themselves (2 cores); with another browser test beside them, pages of the
+          // demo stopped rendering in some CI runs.
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
           globalSetup: ["test/setup/build.global.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

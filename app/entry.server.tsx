@@ -21,6 +21,16 @@ import { recoverRedemptions, returnExpiredCodes } from "./rewards/lifecycle.serv
 import { PUBLISH_REWARDS, publishRewards } from "./rewards/publish.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { rollupDashboards } from "./stats/rollup.server";
+import { RENEW_EVERY_MS } from "./loyalty/tier-discounts";
+import { TIERS_APPLY } from "./tiers/ladder.server";
+import { reviewsDue, runTiersApply } from "./tiers/review.server";
+import {
+  renewTierDiscounts,
+  SYNC_TIER,
+  SYNC_TIER_DISCOUNTS,
+  syncMemberTiers,
+  syncTierDiscounts,
+} from "./tiers/shopify.server";
 
 export const streamTimeout = 5000;
 
@@ -34,6 +44,9 @@ if (env.JOBS_WORKER === "on") {
     [PUBLISH_REWARDS]: (shop: string) => publishRewards(shop),
     [BULK_ADJUST]: runBulkAdjust,
     [IMPORT_BALANCES]: runImportBalances,
+    [TIERS_APPLY]: runTiersApply,
+    [SYNC_TIER_DISCOUNTS]: syncTierDiscounts,
+    [SYNC_TIER]: syncMemberTiers,
   };
   startWorker(handlers, [
     { name: "settle pending points", everyMs: 60_000, run: settleDue },
@@ -42,6 +55,10 @@ if (env.JOBS_WORKER === "on") {
     { name: "recover redemptions", everyMs: 60_000, run: recoverRedemptions },
     { name: "return points of expired codes", everyMs: 60 * 60_000, run: returnExpiredCodes },
     { name: "dashboard figures", everyMs: 60_000, run: rollupDashboards },
+    { name: "tier reviews", everyMs: 60_000, run: reviewsDue },
+    // Tier discounts end 48 h after their last renewal, so they lapse by themselves after an
+    // uninstall (decision 009); installed shops' leases are renewed here.
+    { name: "tier discount leases", everyMs: RENEW_EVERY_MS, run: renewTierDiscounts },
     {
       name: "catalog refresh",
       everyMs: 24 * 60 * 60_000,

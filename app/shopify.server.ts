@@ -1,4 +1,6 @@
 // The one place that configures Shopify. Routes import only what is re-exported here.
+import { enqueue } from "./jobs/queue.server";
+import { SYNC_TIER_DISCOUNTS } from "./tiers/ladder.server";
 import { transaction } from "./db/sql.server";
 import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
@@ -38,6 +40,8 @@ const shopify = shopifyApp({
       await transaction(db, async (tx) => {
         await ensureProgram(tx, session.shop, currency, env.LAUREL_DEMO);
         await enqueueCatalogSync(tx, session.shop);
+        // A reinstall renews the tier discounts' lease at once (they lapse 48 h after an uninstall).
+        await enqueue(tx, { shop: session.shop, kind: SYNC_TIER_DISCOUNTS, key: session.shop, payload: {} });
       });
       await ensureMetafieldDefinitions(admin);
     },

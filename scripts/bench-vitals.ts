@@ -43,9 +43,13 @@ function adminPages(): string[] {
   const pages = [
     "/app",
     "/app/members",
-    // A search matching one member reads every row (LIKE '%…%'); sorting by activity has no index.
+    // A search matching one member reads every row (LIKE '%…%'); sorting by activity walks the
+    // (shop, lastActivityAt) index.
     "/app/members?q=member99999@",
     "/app/members?sort=activity_desc",
+    // Counting every segment aggregates the shop's members and orders.
+    "/app/segments",
+    "/app/tiers",
     `/app/members/${MEMBER}`,
     "/app/rewards",
     "/app/earn",

@@ -9,6 +9,7 @@
 // - the embedded admin's web vitals (LCP, CLS, INP) in Chromium, on SQLite (scripts/bench-vitals.ts).
 //   BENCH_MEMBERS (100000)  BENCH_DELIVERIES (4000)  BENCH_CONCURRENCY (32)  BENCH_RATE (500)
 //   BENCH_REQUESTS (10000)  BENCH_CLIENTS (100)
+//   BENCH_ONLY: sqlite or postgresql, to run just that database's HTTP runs (when profiling)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -32,6 +33,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
+const ONLY = process.env.BENCH_ONLY;
 
 interface Result {
   label: string;
@@ -179,9 +181,11 @@ console.log(
 const results: Result[] = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "laurel-bench-"));
 try {
-  results.push(...(await run("sqlite", `file:${path.join(dir, "bench.sqlite")}`)));
+  if (ONLY !== "postgresql") results.push(...(await run("sqlite", `file:${path.join(dir, "bench.sqlite")}`)));
   const adminUrl = process.env.TEST_DATABASE_URL ?? LOCAL_POSTGRES;
-  if (process.env.TEST_DATABASE_URL || (await localPostgresAnswers())) {
+  if (ONLY === "sqlite") {
+    // Asked for SQLite alone.
+  } else if (process.env.TEST_DATABASE_URL || (await localPostgresAnswers())) {
     const name = `laurel_bench_${process.pid}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -212,6 +216,7 @@ for (const r of results) {
     `  ${r.label.padEnd(42)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)} ${String(r.failures).padStart(8)}   ${ratio}`,
   );
 }
+if (ONLY) process.exit(0);
 console.log("\n  UI extension bundles (Shopify's limits: 64 KB checkout, 128 KB full page, compressed)");
 for (const bundle of await buildExtensions()) console.log(`  ${sizeLine(bundle)}`);
 

@@ -26,16 +26,12 @@ export interface RunningApp {
   stop: () => void;
 }
 
-/** Spawns `remix-serve build/server/index.js` with exactly `env` (plus PATH). */
+/** Spawns the production server (`npm start`: server.js) with exactly `env` (plus PATH). */
 export function spawnApp(env: NodeJS.ProcessEnv, port: number): RunningApp {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["node_modules/@remix-run/serve/dist/cli.js", "build/server/index.js"],
-    {
-      env: { PATH: process.env.PATH, PORT: String(port), ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+    env: { PATH: process.env.PATH, PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk));

@@ -74,7 +74,7 @@ describe("points through the emulator", () => {
     const synced = JSON.parse(
       state.customers.find((c: any) => c.gid === customer.gid).metafields.find((m: any) => m.key === "member").value,
     );
-    expect(synced).toEqual({ points: 100, pending: 0, lifetimeEarned: 100, lifetimeRedeemed: 0 });
+    expect(synced).toEqual({ points: 100, pending: 0, lifetimeEarned: 100, lifetimeRedeemed: 0, tier: null });
   });
 
   it("awards the newsletter bonus once when a customer subscribes", async () => {

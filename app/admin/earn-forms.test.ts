@@ -130,6 +130,30 @@ describe("the campaign form", () => {
     });
   });
 
+  const sale = { name: "Sale", startsAt: "2026-11-20", endsOn: "2026-11-26", kind: "multiplier", value: "2" };
+
+  it("targets the segments chosen, everyone when none is, and leaves them alone when not posted", () => {
+    expect(parseCampaign({ ...sale, segmentIds: "at-risk,lapsed" })).toMatchObject({
+      ok: true,
+      value: { segmentIds: ["at-risk", "lapsed"] },
+    });
+    expect(parseCampaign({ ...sale, segmentIds: "" })).toMatchObject({ ok: true, value: { segmentIds: null } });
+    const untouched = parseCampaign(sale);
+    expect(untouched.ok && "segmentIds" in untouched.value).toBe(false);
+  });
+
+  it("accepts only the segments the form offered, with the other fields' errors", () => {
+    expect(parseCampaign({ ...sale, value: "1", segmentIds: "new,vip" })).toEqual({
+      ok: false,
+      errors: { segmentIds: "segments.error.unknown", value: "earn.error.campaignMultiplier" },
+    });
+    expect(parseCampaign({ ...sale, segmentIds: "tier:gold" })).toMatchObject({ ok: false });
+    expect(parseCampaign({ ...sale, segmentIds: "tier:gold" }, ["new", "tier:gold"])).toMatchObject({
+      ok: true,
+      value: { segmentIds: ["tier:gold"] },
+    });
+  });
+
   it.each([
     [{}, new Date("2026-11-19T00:00:00Z"), "upcoming"],
     [{}, new Date("2026-11-20T00:00:00Z"), "running"],

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Period } from "../loyalty/actions";
 import type { Campaign } from "../loyalty/earn";
 import { exponentOf, toMinor } from "../loyalty/currency";
+import { BUILT_IN_SEGMENTS, readSegmentChoice } from "../loyalty/segments";
 import type { MessageKey } from "../i18n/translate";
 
 export type FieldErrors = Record<string, MessageKey>;
@@ -170,8 +171,29 @@ export function parseBonus(input: FormInput): Parsed<BonusInput> {
   return { ok: true, value: { kind: kind.value, value: value.value.value, match: match.value } };
 }
 
-/** What the campaign form sets: the campaign but its id, status and segment/tier targets. */
-export type CampaignInput = Pick<Campaign, "name" | "startsAt" | "endsAt" | "kind" | "value" | "firstOrders">;
+/**
+ * What the campaign form sets: the campaign but its id, status and tier targets. Its segments
+ * only when the form posted the field (absent: the campaign keeps the ones it has).
+ */
+export type CampaignInput = Pick<Campaign, "name" | "startsAt" | "endsAt" | "kind" | "value" | "firstOrders"> & {
+  segmentIds?: Campaign["segmentIds"];
+};
+
+/**
+ * A posted "only for members in segments" choice (segment-ui.tsx): ids joined by commas, each
+ * among the segments the form offered; "" for everyone (null); not posted: undefined.
+ */
+export function parseSegmentChoice(
+  input: FormInput,
+  offered: readonly string[] = BUILT_IN_SEGMENTS,
+): Parsed<string[] | null | undefined> {
+  const posted = input.segmentIds;
+  if (posted === undefined) return { ok: true, value: undefined };
+  const choice = readSegmentChoice(typeof posted === "string" ? posted : "", offered);
+  return choice.ok
+    ? { ok: true, value: choice.value }
+    : { ok: false, errors: { segmentIds: "segments.error.unknown" } };
+}
 
 const DAY = 86_400_000;
 
@@ -186,7 +208,11 @@ const day = (error: MessageKey) =>
     return at;
   });
 
-export function parseCampaign(input: FormInput): Parsed<CampaignInput> {
+/** `segments`: the segment ids the form offered (the built-in ones, plus the tiers' when given). */
+export function parseCampaign(
+  input: FormInput,
+  segments: readonly string[] = BUILT_IN_SEGMENTS,
+): Parsed<CampaignInput> {
   const form = parse(
     z.object({
       name: text().refine((s) => s.length >= 1 && s.length <= 100, { error: "earn.error.name" }),
@@ -203,11 +229,14 @@ export function parseCampaign(input: FormInput): Parsed<CampaignInput> {
     multiplier(101, 100_000, "earn.error.campaignMultiplier"),
     whole(1, 100_000, "earn.error.campaignPoints"),
   );
-  const errors = errorsOf(form, days, kind, ...(value ? [value] : []));
+  const chosen = parseSegmentChoice(input, segments);
+  const errors = errorsOf(form, days, kind, chosen, ...(value ? [value] : []));
   // The last day is included, so the campaign ends at the next midnight.
   const endsAt = days.ok ? new Date(days.value.endsOn.getTime() + DAY) : null;
   if (days.ok && endsAt! <= days.value.startsAt) errors.endsOn = "earn.error.endsBeforeStart";
-  if (!form.ok || !days.ok || !kind.ok || !value?.ok || Object.keys(errors).length) return { ok: false, errors };
+  if (!form.ok || !days.ok || !kind.ok || !chosen.ok || !value?.ok || Object.keys(errors).length) {
+    return { ok: false, errors };
+  }
   return {
     ok: true,
     value: {
@@ -217,6 +246,7 @@ export function parseCampaign(input: FormInput): Parsed<CampaignInput> {
       kind: kind.value,
       value: value.value.value,
       firstOrders: form.value.firstOrders,
+      ...(chosen.value !== undefined && { segmentIds: chosen.value }),
     },
   };
 }

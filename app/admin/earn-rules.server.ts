@@ -4,6 +4,7 @@
 // a NEW rules version active from now when the rules change (earlier versions stay as they
 // were: an order is judged by the rules in force when it was placed), and the audit entry.
 // Invalid input writes nothing and comes back as a message key per field.
+import { offeredSegments } from "../segments/segments.server";
 import { randomUUID } from "node:crypto";
 import db from "../db.server";
 import { transaction } from "../db/sql.server";
@@ -170,9 +171,10 @@ export function removeBonus(shop: string, actor: string, id: string, now = new D
 // --- Campaigns -----------------------------------------------------------------------------------
 
 /** Adds a campaign (`id` null, active) or changes one; archived campaigns stay as they ended. */
-export function saveCampaign(shop: string, actor: string, id: string | null, input: FormInput, now = new Date()) {
-  const parsed = parseCampaign(input);
-  if (!parsed.ok) return Promise.resolve(invalid(parsed.errors));
+export async function saveCampaign(shop: string, actor: string, id: string | null, input: FormInput, now = new Date()) {
+  const offered = (await offeredSegments(db, shop)).map((s) => s.id);
+  const parsed = parseCampaign(input, offered);
+  if (!parsed.ok) return invalid(parsed.errors);
   return changeRules(shop, actor, now, (rules) => {
     const before = id === null ? null : rules.campaigns.find((c) => c.id === id);
     if (before === undefined) return notFound;
@@ -180,8 +182,9 @@ export function saveCampaign(shop: string, actor: string, id: string | null, inp
     const campaign: Campaign = {
       id: before?.id ?? newId("campaign", rules),
       ...parsed.value,
-      // Segment and tier conditions are set by the tiers issue's pages; an edit here keeps them.
-      segmentIds: before?.segmentIds ?? null,
+      // The form's segment choice when it posted one (a tier is chosen as its segment, tier:<id>);
+      // otherwise the campaign keeps what it has.
+      segmentIds: parsed.value.segmentIds === undefined ? (before?.segmentIds ?? null) : parsed.value.segmentIds,
       tierIds: before?.tierIds ?? null,
       status: before?.status ?? "active",
     };

@@ -6,7 +6,7 @@
 import db, { sql } from "../db.server";
 import { csvRow } from "../loyalty/csv";
 import type { MemberFilter } from "./members-form";
-import { whereOf, type MemberListRow, type Where } from "./members.server";
+import { whereOf, type FilterContext, type MemberListRow, type Where } from "./members.server";
 
 export const EXPORT_BATCH = 1000;
 
@@ -116,9 +116,18 @@ const MEMBER_ORDER: Record<MemberFilter["sort"], string> = {
   activity_asc: `"lastActivityAt" ASC NULLS LAST, "id" ASC`,
 };
 
-/** Every member of the shop the filter matches, in the list's order, as CSV. */
-export function membersCsv(shop: string, filter: MemberFilter, now = new Date(), size = EXPORT_BATCH) {
-  const where = whereOf(shop, filter, now);
+/**
+ * Every member of the shop the filter matches, in the list's order, as CSV; `context` as the
+ * list's (members.server's filterContext), for the tier and segment filters.
+ */
+export function membersCsv(
+  shop: string,
+  filter: MemberFilter,
+  now = new Date(),
+  size = EXPORT_BATCH,
+  context: FilterContext = { ladder: null },
+) {
+  const where = whereOf(shop, filter, now, context);
   return csvStream<MemberExportRow>(
     MEMBER_COLUMNS,
     async (last) => {

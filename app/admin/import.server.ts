@@ -5,12 +5,16 @@
 // locked, entries, balances, metafield syncs queued, progress moved), each row an `import` entry
 // keyed by run and row. Rows are matched by Shopify customer id, else email; a customer id no
 // member has yet enrols that customer (most customers of a shop moving apps haven't ordered since
-// install), an email must match a member (an email alone can't say which customer). A member's
-// starting balance is imported once (a later run skips them). The file is emptied when the run ends.
+// install). An email no member has is looked up in Shopify by the job, before the batch's
+// transaction (the dry run only counts these rows: it runs in the request and calls no one): the
+// one customer with that email is enrolled; none or several is the row's error, added to the
+// run's. A member's starting balance is imported once (a later run skips them). The file is
+// emptied when the run ends.
 import type { Tx } from "../db/sql.server";
 import { transaction } from "../db/sql.server";
 import db, { provider, sql } from "../db.server";
 import { enqueue, MAX_ATTEMPTS, type ClaimedJob } from "../jobs/queue.server";
+import type { EmailMatch } from "../loyalty/customer-lookup";
 import {
   importEntry,
   parseImportFile,
@@ -23,6 +27,7 @@ import {
 } from "../loyalty/balance-import";
 import { append, memberFor, type Client, type MemberRow } from "../points/ledger.server";
 import { recordAudit } from "./audit.server";
+import { customerLookup } from "./customer-lookup.server";
 import { MEMBER_ROW } from "./members.server";
 
 export const IMPORT_BALANCES = "import_balances";
@@ -57,6 +62,8 @@ export interface ImportRunView {
   processed: number;
   applied: number;
   skipped: number;
+  /** Rows naming an email no member has: applying looks these customers up in Shopify. */
+  lookups: number;
   errors: ShownError[];
   createdAt: Date;
   updatedAt: Date;
@@ -87,6 +94,7 @@ const VIEW = {
   processed: true,
   applied: true,
   skipped: true,
+  lookups: true,
   errors: true,
   createdAt: true,
   updatedAt: true,
@@ -147,10 +155,13 @@ async function memberIndex(client: Client, shop: string, rows: ImportRow[]): Pro
 /**
  * The member a row means: by customer id first, else by email. A customer id no member has yet
  * is a Shopify customer who hasn't joined (moving from another app, most haven't ordered since
- * install): applying enrols them. An email alone can't say which customer, so it must match a
- * member.
+ * install): applying enrols them. An email no member has is looked up in Shopify when applying.
  */
-type Match = { ok: true; member: Known } | { ok: true; enrol: string } | { ok: false; error: RowError };
+type Match =
+  | { ok: true; member: Known }
+  | { ok: true; enrol: string }
+  | { ok: true; lookup: string }
+  | { ok: false; error: RowError };
 
 function memberOf(row: ImportRow, index: MemberIndex): Match {
   const fail = (field: RowField, code: RowErrorCode) => ({ ok: false as const, error: { row: row.row, field, code } });
@@ -161,14 +172,18 @@ function memberOf(row: ImportRow, index: MemberIndex): Match {
     found = byEmail;
   }
   if (!found && row.customerId) return { ok: true, enrol: row.customerId };
-  if (!found) return fail("customer", "noMember");
+  if (!found) return row.email ? { ok: true, lookup: row.email } : fail("customer", "missingCustomer");
   if (found.status !== "active") return fail("customer", "redacted");
   return { ok: true, member: found };
 }
 
-/** Who a match names, for spotting a customer twice in one file. */
-const whoOf = (match: { member: Known } | { enrol: string }) =>
-  "member" in match ? `member:${match.member.id}` : `customer:${match.enrol}`;
+/** Who a match names, for spotting a customer twice in one file (an email to look up, by the email). */
+const whoOf = (match: { member: Known } | { enrol: string } | { lookup: string }) =>
+  "member" in match
+    ? `member:${match.member.id}`
+    : "enrol" in match
+      ? `customer:${match.enrol}`
+      : `email:${match.lookup}`;
 
 /** Members that already have imported points (from any run). */
 async function importedMembers(client: Client, shop: string, memberIds?: string[]): Promise<Set<string>> {
@@ -212,6 +227,7 @@ export async function previewImport(
   const errors: RowError[] = [];
   const seen = new Set<string>();
   let valid = 0;
+  let lookups = 0;
   for (const parsed of rows) {
     if (!parsed.ok) {
       errors.push(...parsed.errors);
@@ -225,6 +241,7 @@ export async function previewImport(
     else {
       seen.add(whoOf(match));
       valid++;
+      if ("lookup" in match) lookups++;
     }
   }
   return transaction(db, async (tx) => {
@@ -240,6 +257,7 @@ export async function previewImport(
         status: "previewed",
         total: rows.length,
         valid,
+        lookups,
         errors: JSON.stringify(errors.slice(0, SHOWN_ERRORS).map(shown)),
         createdAt: now,
       },
@@ -306,9 +324,34 @@ export async function discardImport(shop: string, runId: string): Promise<void> 
 
 const lockClause = provider === "postgresql" ? " FOR UPDATE" : "";
 
+/** The emails of these rows that no member has: the batch's Shopify lookups. */
+function lookupsOf(rows: ParsedRow[], index: MemberIndex): string[] {
+  return rows.flatMap((parsed) => {
+    if (!parsed.ok) return [];
+    const match = memberOf(parsed.value, index);
+    return match.ok && "lookup" in match ? [match.lookup] : [];
+  });
+}
+
+/** The Shopify customer a row's email was looked up as (the batch's lookups come first). */
+function lookedUp(found: Map<string, EmailMatch>, row: ImportRow): EmailMatch {
+  const customer = row.email === null ? undefined : found.get(row.email);
+  if (!customer) throw new Error(`import row ${row.row} was not looked up`);
+  return customer;
+}
+
+/** The run's shown problems with the job's added: by row, each once, at most SHOWN_ERRORS. */
+function withErrors(shownJson: string, found: RowError[]): string {
+  const all = [...(JSON.parse(shownJson) as ShownError[]), ...found.map(shown)].sort((a, b) => a.row - b.row);
+  const once = new Map(all.map((e) => [`${e.row}:${e.field}:${e.message}`, e]));
+  return JSON.stringify([...once.values()].slice(0, SHOWN_ERRORS));
+}
+
 /**
- * Rows [from, from + rows.length) of the run, in one transaction. The run's progress moves only
- * if it still stands at `from`, so a batch is never applied twice (a lapsed lease, two workers).
+ * Rows [from, from + rows.length) of the run, in one transaction, with the Shopify customers
+ * their emails were looked up as (`found`, fetched before). The run's progress moves only if it
+ * still stands at `from`, so a batch is never applied twice, nor its problems added twice (a
+ * lapsed lease, two workers).
  */
 async function applyBatch(
   shop: string,
@@ -317,21 +360,30 @@ async function applyBatch(
   total: number,
   rows: ParsedRow[],
   index: MemberIndex,
+  found: Map<string, EmailMatch>,
   now: Date,
 ) {
   return transaction(db, async (tx) => {
     const matched: { row: ImportRow; memberId: string }[] = [];
+    const errors: RowError[] = [];
     for (const parsed of rows) {
       if (!parsed.ok) continue;
-      const match = memberOf(parsed.value, index);
+      const row = parsed.value;
+      const match = memberOf(row, index);
       if (!match.ok) continue;
+      if ("member" in match) {
+        matched.push({ row, memberId: match.member.id });
+        continue;
+      }
+      const customer: EmailMatch = "enrol" in match ? { ok: true, customerId: match.enrol } : lookedUp(found, row);
+      if (!customer.ok) {
+        errors.push({ row: row.row, field: "email", code: customer.code });
+        continue;
+      }
       // A customer joining with their starting balance (no sign-up bonus: not a new customer);
-      // one enrolled since the dry run is found, not enrolled twice.
-      const memberId =
-        "member" in match
-          ? match.member.id
-          : (await memberFor(tx, shop, match.enrol, { email: parsed.value.email }, now)).id;
-      matched.push({ row: parsed.value, memberId });
+      // one enrolled since the dry run (or by an earlier row) is found, not enrolled twice.
+      const member = await memberFor(tx, shop, customer.customerId, { email: row.email }, now);
+      matched.push({ row, memberId: member.id });
     }
     const ids = [...new Set([...matched.values()].map((m) => m.memberId))].sort();
     const members = new Map((await lockMembers(tx, shop, ids)).map((m) => [m.id, m]));
@@ -361,6 +413,12 @@ async function applyBatch(
       },
     });
     if (moved.count !== 1) throw new Error(`import ${runId} moved on while a batch ran`);
+    if (errors.length > 0) {
+      // Read after the move: the run's row is this transaction's now, so no other batch's
+      // problems can be lost between the read and the write.
+      const run = await tx.importRun.findFirstOrThrow({ where: { id: runId, shop }, select: { errors: true } });
+      await tx.importRun.updateMany({ where: { id: runId, shop }, data: { errors: withErrors(run.errors, errors) } });
+    }
     return processed;
   });
 }
@@ -376,7 +434,9 @@ async function lockMembers(tx: Tx, shop: string, ids: string[]) {
 
 /**
  * One turn of a run: batches from where it stands until it ends or the turn's time is up (then
- * it is queued again for the next turn). True when the run has ended.
+ * it is queued again for the next turn), each batch's emails looked up in Shopify before its
+ * transaction. True when the run has ended. A failed lookup throws: the batch stays undone and
+ * the job is retried.
  */
 export async function runImportTurn(
   shop: string,
@@ -398,18 +458,13 @@ export async function runImportTurn(
     shop,
     rows.slice(run.processed).flatMap((r) => (r.ok ? [r.value] : [])),
   );
+  const lookUp = customerLookup(shop);
   let processed = run.processed;
-  if (rows.length === 0) await applyBatch(shop, runId, 0, 0, [], index, now());
+  if (rows.length === 0) await applyBatch(shop, runId, 0, 0, [], index, new Map(), now());
   while (processed < rows.length) {
-    processed = await applyBatch(
-      shop,
-      runId,
-      processed,
-      rows.length,
-      rows.slice(processed, processed + batch),
-      index,
-      now(),
-    );
+    const slice = rows.slice(processed, processed + batch);
+    const found = await lookUp(lookupsOf(slice, index));
+    processed = await applyBatch(shop, runId, processed, rows.length, slice, index, found, now());
     if (processed < rows.length && Date.now() - started >= budgetMs) {
       // Due from the turn's start: ahead of the balance syncs this turn queued, which the worker
       // claims in due order, so the import takes turns with them rather than waiting for them all.

@@ -10,7 +10,14 @@ import { manualAdjustment } from "../loyalty/adjustment";
 import { append, balanceOf, type MemberRow } from "../points/ledger.server";
 import { recordAudit } from "./audit.server";
 import { validateAdjustment, type AdjustmentInput, type MemberFilter } from "./members-form";
-import { AdjustmentRefused, MEMBER_ROW, whereOf, type Where } from "./members.server";
+import {
+  AdjustmentRefused,
+  filterContext,
+  MEMBER_ROW,
+  whereOf,
+  type FilterContext,
+  type Where,
+} from "./members.server";
 
 export const BULK_ADJUST = "bulk_adjust";
 /** Members per transaction: small enough to finish well inside the worker's lease. */
@@ -47,10 +54,16 @@ export interface BulkProgress {
 
 const bulkKey = (jobKey: string, memberId: string) => `bulk:${jobKey}:${memberId}`;
 
-/** Only active members are adjusted; only those enrolled when the merchant asked. */
-function bulkWhere(shop: string, payload: Pick<BulkPayload, "filter" | "startedAt">): Where {
+/**
+ * Only active members are adjusted; only those enrolled when the merchant asked. Segments are
+ * decided as at that moment too, so every batch selects by the same bounds.
+ */
+function bulkWhere(shop: string, payload: Pick<BulkPayload, "filter" | "startedAt">, context: FilterContext): Where {
   const startedAt = new Date(payload.startedAt);
-  const where = whereOf(shop, { ...payload.filter, status: "active" }, startedAt);
+  // With the ladder, a tier filter matches as the list does (the free lowest tier takes in members
+  // not yet placed). A job stored before segments has no segment in its filter.
+  const filter = { ...payload.filter, status: "active" as const, segment: payload.filter.segment ?? null };
+  const where = whereOf(shop, filter, startedAt, context);
   return {
     text: `${where.text} AND "enrolledAt" <= $${where.args.length + 1}`,
     args: [...where.args, startedAt],
@@ -109,7 +122,7 @@ export async function startBulkAdjust(
       skipped: 0,
       done: false,
     };
-    const where = bulkWhere(shop, payload);
+    const where = bulkWhere(shop, payload, await filterContext(tx, shop));
     const [row] = await sql(tx).query<{ n: number }>(
       `SELECT COUNT(*) AS "n" FROM "Member" WHERE ${where.text}`,
       where.args,
@@ -148,7 +161,7 @@ export async function runBulkBatch(
     const row = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: { payload: true } });
     const payload = JSON.parse(row.payload) as BulkPayload;
     if (payload.done) return true;
-    const where = bulkWhere(shop, payload);
+    const where = bulkWhere(shop, payload, await filterContext(tx, shop));
     const after = payload.cursor === null ? "" : ` AND "id" > $${where.args.length + 1}`;
     const members = await sql(tx).query<MemberRow>(
       `SELECT ${MEMBER_ROW} FROM "Member" WHERE ${where.text}${after} ORDER BY "id" LIMIT ${size}${

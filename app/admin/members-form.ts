@@ -4,6 +4,8 @@
 import { z } from "zod";
 import type { MessageKey } from "../i18n/translate";
 import { MAX_ADJUSTMENT, MAX_REASON } from "../loyalty/adjustment";
+import { isSegmentId } from "../loyalty/segments";
+import { TIER_ID } from "../loyalty/tiers";
 
 export const SORTS = ["balance_desc", "balance_asc", "activity_desc", "activity_asc"] as const;
 export const STATUSES = ["active", "redacted", "all"] as const;
@@ -19,6 +21,13 @@ export interface MemberFilter {
   days: number;
   status: (typeof STATUSES)[number];
   sort: (typeof SORTS)[number];
+  /** Members whose effective tier (app/loyalty/tiers.ts effectiveTier) is this one; null for any. */
+  tier: string | null;
+  /**
+   * Members in this segment (app/loyalty/segments.ts: a built-in one or `tier:<id>`); null for
+   * any. A bulk job stored before segments has none: read it as null.
+   */
+  segment: string | null;
 }
 
 export const DEFAULT_FILTER: MemberFilter = {
@@ -29,10 +38,12 @@ export const DEFAULT_FILTER: MemberFilter = {
   days: 90,
   status: "active",
   sort: "balance_desc",
+  tier: null,
+  segment: null,
 };
 
 /** The filter's fields as they appear in the URL (and in the bulk form). */
-export const FILTER_PARAMS = ["q", "min", "max", "activity", "days", "status", "sort"] as const;
+export const FILTER_PARAMS = ["q", "min", "max", "activity", "days", "status", "sort", "tier", "segment"] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 export type FilterErrors = Partial<Record<FilterParam | "page", MessageKey>>;
@@ -53,9 +64,15 @@ const text = (source: Source, name: string) => {
 
 /**
  * The filter the URL (or a submitted form) describes. A bad field is reported and left at its
- * default, so the list still shows and the merchant sees what to fix.
+ * default, so the list still shows and the merchant sees what to fix. `tierIds`, when given, are
+ * the tiers the shop has now (none while tiers are off): a tier not among them is refused; so
+ * with `segmentIds`, the segments the shop has now (segments.server's segmentIdsOf).
  */
-export function readFilter(source: Source): { filter: MemberFilter; errors: FilterErrors } {
+export function readFilter(
+  source: Source,
+  tierIds?: readonly string[],
+  segmentIds?: readonly string[],
+): { filter: MemberFilter; errors: FilterErrors } {
   const errors: FilterErrors = {};
   const filter = { ...DEFAULT_FILTER };
 
@@ -92,6 +109,18 @@ export function readFilter(source: Source): { filter: MemberFilter; errors: Filt
   if ((SORTS as readonly string[]).includes(sort)) filter.sort = sort as MemberFilter["sort"];
   else errors.sort = "members.error.choice";
 
+  const tier = text(source, "tier").trim();
+  if (tier !== "") {
+    if (TIER_ID.test(tier) && (tierIds === undefined || tierIds.includes(tier))) filter.tier = tier;
+    else errors.tier = "members.error.tier";
+  }
+
+  const segment = text(source, "segment").trim();
+  if (segment !== "") {
+    if (isSegmentId(segment) && (segmentIds === undefined || segmentIds.includes(segment))) filter.segment = segment;
+    else errors.segment = "members.error.segment";
+  }
+
   return { filter, errors };
 }
 
@@ -113,6 +142,8 @@ export function filterParams(filter: MemberFilter): URLSearchParams {
   }
   if (filter.status !== DEFAULT_FILTER.status) params.set("status", filter.status);
   if (filter.sort !== DEFAULT_FILTER.sort) params.set("sort", filter.sort);
+  if (filter.tier) params.set("tier", filter.tier);
+  if (filter.segment) params.set("segment", filter.segment);
   return params;
 }
 

@@ -7,17 +7,23 @@ import db from "../db.server";
 import { transaction } from "../db/sql.server";
 import { runDueJobs } from "../jobs/worker.server";
 import { entry } from "../loyalty/ledger";
+import { defaultLadder } from "../loyalty/tiers";
 import { append, lockedMember, SYNC_MEMBER } from "../points/ledger.server";
+import { ensureProgram } from "../points/program.server";
+import { membersCsv } from "./export.server";
 import { BULK_ADJUST, recentBulkJobs, runBulkAdjust, runBulkBatch, startBulkAdjust } from "./members-bulk.server";
 import { DEFAULT_FILTER, type MemberFilter } from "./members-form";
 import {
   adjustMember,
   AdjustmentRefused,
   countMembers,
+  filterChoices,
+  filterContext,
   ledgerPage,
   listMembers,
   memberDetail,
   MemberNotFound,
+  segmentOptions,
   whereOf,
 } from "./members.server";
 
@@ -370,6 +376,26 @@ describe("bulk adjustment", () => {
     });
   });
 
+  it("selects a tier as the list does: the free lowest tier takes in members not yet placed", async () => {
+    const shop = newShop();
+    const [unplaced, bronze, gold] = await seed(shop, [{ available: 10 }, { available: 20 }, { available: 30 }]);
+    await db.member.update({ where: { id: bronze!.id }, data: { tierId: "bronze" } });
+    await db.member.update({ where: { id: gold!.id }, data: { tierId: "gold" } });
+    await db.tierLadder.create({ data: { shop, settings: JSON.stringify({ ...defaultLadder(100), enabled: true }) } });
+    const started = await startBulkAdjust(
+      shop,
+      filter({ tier: "bronze" }),
+      { points: 5, reason: "Bronze week", idempotencyKey: key() },
+      "staff:7",
+      now,
+    );
+    expect(started.matched).toBe(2);
+    const job = await db.job.findFirstOrThrow({ where: { shop, kind: BULK_ADJUST } });
+    await runBulkBatch(shop, job, 10, now);
+    const adjusted = await db.ledgerEntry.findMany({ where: { shop }, select: { memberId: true } });
+    expect(adjusted.map((e) => e.memberId).sort()).toEqual([unplaced!.id, bronze!.id].sort());
+  });
+
   it("refuses an empty selection", async () => {
     const shop = newShop();
     await seed(shop, [{ available: 10 }]);
@@ -469,5 +495,177 @@ describe("bulk adjustment", () => {
     expect(await db.member.findMany({ where: { shop }, select: { available: true } })).toEqual(
       Array.from({ length: 5 }, () => ({ available: 10 })),
     );
+  });
+});
+
+describe("segment filter", () => {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
+  let orders = 0;
+  /** A paid, standing order of the member's (tierOrders 0: cancelled or fully refunded). */
+  const order = (shop: string, memberId: string, placedDaysAgo: number, spend: number, tierOrders = 1) =>
+    db.loyaltyOrder.create({
+      data: {
+        shop,
+        orderId: `gid://shopify/Order/${++orders}`,
+        memberId,
+        placedAt: daysAgo(placedDaysAgo),
+        state: "{}",
+        tierSpend: spend,
+        tierOrders,
+      },
+    });
+
+  /**
+   * A USD program (high value from $500 a year) with tiers on: fresh is new; buyer active, high
+   * value and Gold; drifting and quiet at risk; gone and cancelled lapsed (a cancelled order is
+   * no purchase); an erased at-risk member and another shop's. Everyone but buyer on Bronze (the
+   * free lowest tier takes in members not yet placed).
+   */
+  async function segmentShop() {
+    const shop = newShop();
+    await transaction(db, (tx) => ensureProgram(tx, shop, "USD", true, daysAgo(1000)));
+    await db.tierLadder.create({ data: { shop, settings: JSON.stringify({ ...defaultLadder(100), enabled: true }) } });
+    const [fresh, buyer, drifting, quiet, gone, cancelled, erased] = await seed(shop, [
+      { email: "fresh", enrolledAt: daysAgo(3) },
+      { email: "buyer", available: 300, enrolledAt: daysAgo(300) },
+      { email: "drifting", available: 100, enrolledAt: daysAgo(300) },
+      { email: "quiet", available: 5, enrolledAt: daysAgo(300) },
+      { email: "gone", enrolledAt: daysAgo(400) },
+      { email: "cancelled", enrolledAt: daysAgo(300) },
+      { email: "erased", status: "redacted", enrolledAt: daysAgo(300) },
+    ]);
+    await db.member.update({ where: { id: buyer!.id }, data: { tierId: "gold" } });
+    await order(shop, buyer!.id, 10, 60_000);
+    await order(shop, drifting!.id, 120, 1_000);
+    await order(shop, quiet!.id, 170, 2_000);
+    await order(shop, cancelled!.id, 5, 0, 0);
+    await order(shop, cancelled!.id, 250, 2_000);
+    await order(shop, erased!.id, 120, 1_000);
+    const other = newShop();
+    await transaction(db, (tx) => ensureProgram(tx, other, "USD", true, daysAgo(1000)));
+    const [elsewhere] = await seed(other, [{ email: "elsewhere", enrolledAt: daysAgo(300) }]);
+    await order(other, elsewhere!.id, 120, 1_000);
+    return { shop, ids: { fresh, buyer, drifting, quiet, gone, cancelled, erased } };
+  }
+
+  const segmentEmails = async (shop: string, segment: string, f: Partial<MemberFilter> = {}) => {
+    const list = await listMembers(shop, filter({ segment, ...f }), 1, now, 50, await filterContext(db, shop));
+    expect(list.total).toEqual({ count: list.members.length, capped: false });
+    return emails(list).sort();
+  };
+
+  it("lists the members of each built-in and tier segment, with the other filters, only the shop's", async () => {
+    const { shop } = await segmentShop();
+    expect(await segmentEmails(shop, "new")).toEqual(["fresh"]);
+    expect(await segmentEmails(shop, "active")).toEqual(["buyer"]);
+    expect(await segmentEmails(shop, "at-risk")).toEqual(["drifting", "quiet"]);
+    expect(await segmentEmails(shop, "lapsed")).toEqual(["cancelled", "gone"]);
+    expect(await segmentEmails(shop, "high-value")).toEqual(["buyer"]);
+    expect(await segmentEmails(shop, "tier:gold")).toEqual(["buyer"]);
+    expect(await segmentEmails(shop, "tier:silver")).toEqual([]);
+    expect(await segmentEmails(shop, "tier:bronze")).toEqual(["cancelled", "drifting", "fresh", "gone", "quiet"]);
+    // Combined with the balance, tier and status filters.
+    expect(await segmentEmails(shop, "at-risk", { minBalance: 50 })).toEqual(["drifting"]);
+    expect(await segmentEmails(shop, "at-risk", { tier: "bronze" })).toEqual(["drifting", "quiet"]);
+    expect(await segmentEmails(shop, "at-risk", { tier: "gold" })).toEqual([]);
+    expect(await segmentEmails(shop, "at-risk", { status: "all" })).toEqual(["drifting", "erased", "quiet"]);
+  });
+
+  it("matches nobody for a segment the shop hasn't, or without the segment context", async () => {
+    const { shop } = await segmentShop();
+    const context = await filterContext(db, shop);
+    expect(await segmentEmails(shop, "tier:platinum")).toEqual([]);
+    expect(await countMembers(whereOf(shop, filter({ segment: "at-risk" }), now, { ladder: context.ladder }))).toEqual({
+      count: 0,
+      capped: false,
+    });
+    // Tiers off: no tier segments to offer or filter by.
+    const off = { ...context, segments: { ...context.segments!, ladder: { ...context.ladder!, enabled: false } } };
+    expect(await countMembers(whereOf(shop, filter({ segment: "tier:gold" }), now, off))).toEqual({
+      count: 0,
+      capped: false,
+    });
+    expect(filterChoices(off).segmentIds).toEqual(["new", "active", "at-risk", "lapsed", "high-value"]);
+  });
+
+  it("offers the shop's segments, tier segments named as their tier", async () => {
+    const { shop } = await segmentShop();
+    const context = await filterContext(db, shop);
+    expect(filterChoices(context)).toEqual({
+      tierIds: ["bronze", "silver", "gold"],
+      segmentIds: ["new", "active", "at-risk", "lapsed", "high-value", "tier:bronze", "tier:silver", "tier:gold"],
+    });
+    expect(segmentOptions(context).slice(4)).toEqual([
+      { id: "high-value", tier: null },
+      { id: "tier:bronze", tier: { en: "Bronze", ru: "Бронза" } },
+      { id: "tier:silver", tier: { en: "Silver", ru: "Серебро" } },
+      { id: "tier:gold", tier: { en: "Gold", ru: "Золото" } },
+    ]);
+    // No program: no segments, the ladder still read for the tier filter.
+    const bare = newShop();
+    await db.tierLadder.create({
+      data: { shop: bare, settings: JSON.stringify({ ...defaultLadder(100), enabled: true }) },
+    });
+    const none = await filterContext(db, bare);
+    expect(none.segments).toBeNull();
+    expect(filterChoices(none)).toEqual({ tierIds: ["bronze", "silver", "gold"], segmentIds: [] });
+  });
+
+  it("bulk-adjusts the active members the list shows for a segment, and reads an older job as no segment", async () => {
+    const { shop, ids } = await segmentShop();
+    const listed = await listMembers(shop, filter({ segment: "at-risk" }), 1, now, 50, await filterContext(db, shop));
+    const started = await startBulkAdjust(
+      shop,
+      filter({ segment: "at-risk" }),
+      { points: 15, reason: "We miss you", idempotencyKey: key() },
+      "staff:7",
+      now,
+    );
+    expect(started.matched).toBe(listed.total.count);
+    expect(started.matched).toBe(2);
+    const job = await db.job.findUniqueOrThrow({
+      where: { shop_kind_key: { shop, kind: BULK_ADJUST, key: started.key } },
+    });
+    while (!(await runBulkBatch(shop, job, 1, now)));
+    const adjusted = await db.ledgerEntry.findMany({ where: { shop }, select: { memberId: true } });
+    expect(adjusted.map((e) => e.memberId).sort()).toEqual([ids.drifting!.id, ids.quiet!.id].sort());
+    const audit = await db.auditLog.findFirstOrThrow({ where: { shop, action: "member.bulk_adjust" } });
+    expect(JSON.parse(audit.after!).filter).toMatchObject({ segment: "at-risk" });
+
+    // A job queued before segments: its filter has no segment field, so it selects every active member.
+    const before: Partial<MemberFilter> = filter({ minBalance: 100 });
+    delete before.segment;
+    const older = await startBulkAdjust(
+      shop,
+      filter({ minBalance: 100 }),
+      { points: 1, reason: "Old job", idempotencyKey: key() },
+      "staff:7",
+      now,
+    );
+    const olderJob = await db.job.findUniqueOrThrow({
+      where: { shop_kind_key: { shop, kind: BULK_ADJUST, key: older.key } },
+    });
+    const payload = JSON.parse(olderJob.payload);
+    await db.job.update({
+      where: { id: olderJob.id },
+      data: { payload: JSON.stringify({ ...payload, filter: before }) },
+    });
+    while (!(await runBulkBatch(shop, olderJob, 10, now)));
+    expect((await recentBulkJobs(shop)).find((j) => j.key === older.key)).toMatchObject({ applied: 2 });
+  });
+
+  it("exports the members of a segment, as the list shows them", async () => {
+    const { shop } = await segmentShop();
+    const context = await filterContext(db, shop);
+    const csv = async (segment: string) =>
+      (await new Response(membersCsv(shop, filter({ segment }), now, 1, context)).text())
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",")[2])
+        .sort();
+    expect(await csv("at-risk")).toEqual(["drifting", "quiet"]);
+    expect(await csv("tier:gold")).toEqual(["buyer"]);
+    expect(await csv("lapsed")).toEqual(["cancelled", "gone"]);
   });
 });

@@ -2,12 +2,23 @@
 // ledger, codes, orders) and the manual adjustment. Every query is scoped by shop. The list is
 // plain SQL so that one statement works on SQLite and PostgreSQL alike (case-insensitive search
 // with LOWER … LIKE, which Prisma offers only on PostgreSQL).
+import { effectiveTierCondition } from "../tiers/members.server";
 import type { Tx } from "../db/sql.server";
 import { transaction } from "../db/sql.server";
 import db, { provider, sql } from "../db.server";
 import { manualAdjustment } from "../loyalty/adjustment";
+import { tierSegmentId } from "../loyalty/segments";
+import type { Ladder } from "../loyalty/tiers";
 import type { OrderState } from "../loyalty/order-points";
-import { append, balanceOf, type MemberRow } from "../points/ledger.server";
+import { append, balanceOf, type Client, type MemberRow } from "../points/ledger.server";
+import {
+  segmentCondition,
+  segmentContext,
+  segmentIdsOf,
+  type OfferedSegment,
+  type SegmentContext,
+} from "../segments/segments.server";
+import { loadLadder } from "../tiers/ladder.server";
 import { recordAudit } from "./audit.server";
 import { validateAdjustment, type AdjustmentErrors, type AdjustmentInput, type MemberFilter } from "./members-form";
 
@@ -28,8 +39,57 @@ export interface Where {
 /** `%`, `_` and the escape itself match literally in LIKE. */
 const likePattern = (search: string) => `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The filter as a WHERE clause ($1 is the shop), relative to `now` for the activity window. */
-export function whereOf(shop: string, filter: MemberFilter, now: Date): Where {
+/**
+ * Members whose effective tier (app/loyalty/tiers.ts effectiveTier) is `tierId`: those who hold
+ * it, and on a lowest tier that asks for nothing also those not yet placed or whose tier left the
+ * ladder. Nobody while tiers are off or for a tier not on the ladder. Without the ladder
+ * (undefined: a caller that doesn't read it) only the members who hold the tier.
+ */
+function tierClause(tierId: string, ladder: Ladder | null | undefined, arg: (value: unknown) => string): string {
+  if (ladder === undefined) return `"tierId" = ${arg(tierId)}`;
+  return effectiveTierCondition(tierId, ladder, arg);
+}
+
+/** What some filters need besides the filter: the shop's tier ladder and segment context. */
+export interface FilterContext {
+  /** For the tier filter (see tierClause); undefined: only the members who hold the tier. */
+  ladder?: Ladder | null;
+  /** For the segment filter; without it (or for a segment the shop hasn't) nobody matches. */
+  segments?: SegmentContext | null;
+}
+
+/**
+ * The shop's filter context: one read (the program with its ladder), two for a shop without a
+ * program (its ladder alone, and no segments).
+ */
+export async function filterContext(client: Client, shop: string): Promise<Required<FilterContext>> {
+  const segments = await segmentContext(client, shop);
+  return { ladder: segments ? segments.ladder : await loadLadder(client, shop), segments };
+}
+
+/** The tiers and segments a filter may name now (readFilter's allowed ids). */
+export function filterChoices(context: FilterContext) {
+  const ladder = context.ladder;
+  return {
+    tierIds: ladder?.enabled ? ladder.tiers.map((t) => t.id) : [],
+    segmentIds: context.segments ? segmentIdsOf(context.segments) : [],
+  };
+}
+
+/** The segments the list's filter offers, tier segments named as their tier (as the segments page shows them). */
+export function segmentOptions(context: FilterContext): OfferedSegment[] {
+  if (!context.segments) return [];
+  const names = new Map((context.segments.ladder?.tiers ?? []).map((t) => [tierSegmentId(t.id), t.name]));
+  return segmentIdsOf(context.segments).map((id) => ({ id, tier: names.get(id) ?? null }));
+}
+
+/**
+ * The filter as a WHERE clause ($1 is the shop) over the unaliased "Member", relative to `now` for
+ * the activity window and segments. The tier filter needs the shop's ladder to place members by
+ * their effective tier (see tierClause), the segment filter the segment context; both add their
+ * values through the same `arg`, so the whole filter stays one statement.
+ */
+export function whereOf(shop: string, filter: MemberFilter, now: Date, context: FilterContext = {}): Where {
   const args: unknown[] = [shop];
   const arg = (value: unknown) => {
     args.push(value);
@@ -52,6 +112,13 @@ export function whereOf(shop: string, filter: MemberFilter, now: Date): Where {
         ? `"lastActivityAt" >= ${since}`
         : `("lastActivityAt" IS NULL OR "lastActivityAt" < ${since})`,
     );
+  }
+  // A bulk job's filter stored before tiers has no tier.
+  if (filter.tier) parts.push(tierClause(filter.tier, context.ladder, arg));
+  // Likewise before segments: no segment.
+  if (filter.segment) {
+    const condition = context.segments ? segmentCondition(filter.segment, now, context.segments, arg) : null;
+    parts.push(condition ?? "1 = 0");
   }
   return { text: parts.join(" AND "), args };
 }
@@ -76,8 +143,13 @@ export interface MemberListRow {
   lastActivityAt: Date | null;
 }
 
+/** A list row with the tier the member holds (the page shows their effective tier). */
+export interface ListedMember extends MemberListRow {
+  tierId: string | null;
+}
+
 export interface MemberList {
-  members: MemberListRow[];
+  members: ListedMember[];
   page: number;
   hasNext: boolean;
   /** Members matching the filter, up to COUNT_CAP; `capped` when there are more. */
@@ -96,7 +168,8 @@ export async function countMembers(where: Where, cap = COUNT_CAP): Promise<{ cou
 
 /**
  * One page of the shop's members. Offset paging: a merchant narrows by search and filters rather
- * than paging deep, and sorting by balance walks the (shop, available) index.
+ * than paging deep, and sorting by balance walks the (shop, available) index. `context` carries
+ * the shop's tier ladder and segment context, for the tier and segment filters.
  */
 export async function listMembers(
   shop: string,
@@ -104,12 +177,13 @@ export async function listMembers(
   page = 1,
   now = new Date(),
   size = MEMBERS_PAGE,
+  context: FilterContext = { ladder: null },
 ): Promise<MemberList> {
-  const where = whereOf(shop, filter, now);
+  const where = whereOf(shop, filter, now, context);
   const [rows, total] = await Promise.all([
-    sql(db).query<MemberListRow>(
+    sql(db).query<ListedMember>(
       `SELECT "id", "customerId", "email", "firstName", "lastName", "status", "available", "pending", "enrolledAt",
-         "lastActivityAt" FROM "Member" WHERE ${where.text} ORDER BY ${ORDER_BY[filter.sort]}
+         "lastActivityAt", "tierId" FROM "Member" WHERE ${where.text} ORDER BY ${ORDER_BY[filter.sort]}
        LIMIT ${size + 1} OFFSET ${(page - 1) * size}`,
       where.args,
     ),

@@ -27,6 +27,9 @@ const KIND_LABELS: Record<string, MessageKey> = {
   sync_catalog: "operations.kind.sync_catalog",
   sync_product: "operations.kind.sync_product",
   check_newsletter: "operations.kind.check_newsletter",
+  tiers_apply: "operations.kind.tiers_apply",
+  sync_tier_discounts: "operations.kind.sync_tier_discounts",
+  sync_tier: "operations.kind.sync_tier",
 };
 
 /** A job kind's name for merchants; a kind this page doesn't know yet shows as it is stored. */

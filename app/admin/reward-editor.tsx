@@ -18,6 +18,7 @@ import type { MessageKey } from "../i18n/translate";
 import type { RewardStatus } from "../loyalty/rewards";
 import { REWARD_TYPES, TYPE_FIELDS, type FieldErrors, type RewardField, type RewardFormValues } from "./reward-form";
 import { STATUS_TONE } from "./reward-views";
+import { BUILT_IN_OPTIONS, SegmentChoice, type SegmentOption } from "./segment-ui";
 import { SubmitBar, TitledCard } from "./ui/cards";
 import { useFieldErrors, useFields } from "./ui/fields";
 
@@ -29,9 +30,14 @@ export interface RewardEditorProps {
   status?: RewardStatus;
   /** Why the last pause/resume/archive didn't happen. */
   notice?: MessageKey;
+  /** The segments the reward can be limited to (the server accepts these only). */
+  segments?: SegmentOption[];
 }
 
-type TextFieldName = Exclude<RewardField, "type" | "combinesOrder" | "combinesProduct" | "combinesShipping">;
+type TextFieldName = Exclude<
+  RewardField,
+  "type" | "combinesOrder" | "combinesProduct" | "combinesShipping" | "segmentIds"
+>;
 
 const MONEY: TextFieldName[] = ["amount", "cap", "maxShippingRate", "stepValue", "minimumSubtotal"];
 const PERCENT: TextFieldName[] = ["percent", "maxPercentOfSubtotal"];
@@ -41,7 +47,14 @@ const HELP: Partial<Record<TextFieldName, MessageKey>> = {
   variantId: "rewards.form.variantIdHelp",
 };
 
-export function RewardEditor({ currency, values: initial, errors = {}, status, notice }: RewardEditorProps) {
+export function RewardEditor({
+  currency,
+  values: initial,
+  errors = {},
+  status,
+  notice,
+  segments = BUILT_IN_OPTIONS,
+}: RewardEditorProps) {
   const { t, locale } = useI18n();
   const submit = useSubmit();
   const errorOf = useFieldErrors(errors);
@@ -131,6 +144,7 @@ export function RewardEditor({ currency, values: initial, errors = {}, status, n
                       <Checkbox key={name} label={t(`rewards.form.${name}`)} {...checkbox(name)} />
                     ))}
                   </BlockStack>
+                  <SegmentChoice {...props("segmentIds")} options={segments} />
                 </FormLayout>
               </TitledCard>
               <SubmitBar label={t("rewards.action.save")} />

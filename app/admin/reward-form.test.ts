@@ -76,10 +76,37 @@ describe("reward form", () => {
     });
   });
 
-  it("keeps the tier and segment restrictions the form doesn't show", () => {
-    const kept = { tierIds: ["gold"], segmentIds: null };
-    const parsed = parseRewardForm(posted({ titleEn: "A", titleRu: "Б", cost: "1", amount: "1" }), "USD", kept);
-    expect(parsed).toMatchObject({ ok: true, reward: { tierIds: ["gold"], segmentIds: null } });
+  it("keeps the tier restriction, and the segments when the form has no segment choice", () => {
+    const kept = { tierIds: ["gold"], segmentIds: ["lapsed"] };
+    const form = posted({ titleEn: "A", titleRu: "Б", cost: "1", amount: "1" });
+    expect(parseRewardForm(form, "USD", kept)).toMatchObject({
+      ok: true,
+      reward: { tierIds: ["gold"], segmentIds: null },
+    });
+    form.delete("segmentIds");
+    expect(parseRewardForm(form, "USD", kept)).toMatchObject({
+      ok: true,
+      reward: { tierIds: ["gold"], segmentIds: ["lapsed"] },
+    });
+  });
+
+  it("restricts to the segments ticked, round-trip, and refuses any the form didn't offer", () => {
+    const reward: Reward = { ...base, type: "amount_off", amount: 500, segmentIds: ["at-risk", "high-value"] };
+    const values = rewardFormValues(reward, "USD");
+    expect(values.segmentIds).toBe("at-risk,high-value");
+    expect(parseRewardForm(posted(values), "USD")).toEqual({ ok: true, reward });
+
+    const tier = posted({ ...values, segmentIds: "new,tier:gold" });
+    expect(parseRewardForm(tier, "USD")).toEqual({
+      ok: false,
+      errors: { segmentIds: { key: "segments.error.unknown" } },
+    });
+    expect(parseRewardForm(tier, "USD", undefined, ["new", "tier:gold"])).toMatchObject({
+      ok: true,
+      reward: { segmentIds: ["new", "tier:gold"] },
+    });
+    expect(catalogs.en["segments.error.unknown"]).toBe("Choose among the segments listed.");
+    expect(catalogs.ru["segments.error.unknown"]).toBe("Выберите из перечисленных сегментов.");
   });
 
   it("ignores the fields of types not chosen", () => {
@@ -152,7 +179,8 @@ describe("reward form", () => {
 
   it("has an English and a Russian message for every field the schema can refuse", () => {
     const fields = Object.keys(emptyRewardForm()).filter((f) => !f.startsWith("combines") && !f.startsWith("title"));
-    for (const field of fields.filter((f) => f !== "startsAt" && f !== "endsAt")) {
+    // Dates have their own messages, and segments the segments area's (tested above).
+    for (const field of fields.filter((f) => f !== "startsAt" && f !== "endsAt" && f !== "segmentIds")) {
       expect(catalogs.en, field).toHaveProperty([`rewards.error.${field}`]);
       expect(catalogs.ru, field).toHaveProperty([`rewards.error.${field}`]);
     }

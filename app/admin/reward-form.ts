@@ -5,6 +5,7 @@
 import type { MessageKey } from "../i18n/translate";
 import { minorPerUnit, toDecimal, toMinor } from "../loyalty/currency";
 import { rewardSchema, type Reward, type RewardType } from "../loyalty/rewards";
+import { BUILT_IN_SEGMENTS, readSegmentChoice, segmentChoiceText } from "../loyalty/segments";
 
 export const REWARD_TYPES = [
   "amount_off",
@@ -34,6 +35,8 @@ export interface RewardFormValues {
   startsAt: string;
   endsAt: string;
   limitPerMember: string;
+  /** Only members in these segments may redeem: ids joined by commas, "" for everyone. */
+  segmentIds: string;
 }
 
 export type RewardField = keyof RewardFormValues;
@@ -53,7 +56,10 @@ export interface FieldError {
 }
 export type FieldErrors = Partial<Record<RewardField, FieldError>>;
 
-/** Restriction hooks the form doesn't show (later issues fill them in): kept as they were. */
+/**
+ * Restrictions kept as they were when the form doesn't post them: tiers (the tiers' pages set
+ * them), and segments when the form had no segment choice.
+ */
 export interface KeptFields {
   tierIds: string[] | null;
   segmentIds: string[] | null;
@@ -79,6 +85,7 @@ export const emptyRewardForm = (): RewardFormValues => ({
   startsAt: "",
   endsAt: "",
   limitPerMember: "",
+  segmentIds: "",
 });
 
 const text = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
@@ -101,6 +108,7 @@ export function rewardFormValues(reward: Reward, currency: string): RewardFormVa
     startsAt: day(reward.startsAt),
     endsAt: day(reward.endsAt),
     limitPerMember: text(reward.limitPerMember),
+    segmentIds: segmentChoiceText(reward.segmentIds),
   };
   switch (reward.type) {
     case "amount_off":
@@ -138,11 +146,13 @@ export function postedRewardForm(form: Form): RewardFormValues {
 /**
  * Form data → a valid reward, or a message per field. Empty optional fields are null; text the
  * schema can't read as a number is passed on as NaN so the schema's own message names the field.
+ * `segments`: the segment ids the form offered (the built-in ones, plus the tiers' when given).
  */
 export function parseRewardForm(
   form: Form,
   currency: string,
   kept: KeptFields = { tierIds: null, segmentIds: null },
+  segments: readonly string[] = BUILT_IN_SEGMENTS,
 ): { ok: true; reward: Reward } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const raw = (name: RewardField) => {
@@ -168,6 +178,8 @@ export function parseRewardForm(
   const date = (name: RewardField) => raw(name) || null;
   const checked = (name: RewardField) => ["on", "true"].includes(raw(name));
   const variant = raw("variantId");
+  const segmentChoice = form.get("segmentIds") === null ? null : readSegmentChoice(raw("segmentIds"), segments);
+  if (segmentChoice && !segmentChoice.ok) errors.segmentIds = { key: "segments.error.unknown" };
 
   const type = raw("type");
   const input = {
@@ -184,7 +196,7 @@ export function parseRewardForm(
     startsAt: date("startsAt"),
     endsAt: date("endsAt"),
     tierIds: kept.tierIds,
-    segmentIds: kept.segmentIds,
+    segmentIds: segmentChoice?.ok ? segmentChoice.value : kept.segmentIds,
     limitPerMember: int("limitPerMember", true),
     // Only the chosen type's fields are read: the others' leftovers in the form don't matter.
     ...(type === "amount_off" && { amount: money("amount", false) }),
@@ -231,6 +243,8 @@ function messageOf(field: RewardField, code: string): MessageKey {
     case "combinesProduct":
     case "combinesShipping":
       return "rewards.error.type";
+    case "segmentIds":
+      return "segments.error.unknown";
     default:
       return `rewards.error.${field}` as MessageKey;
   }

@@ -1,6 +1,7 @@
 // The rewards pages of the admin: the catalog with how many codes each reward has issued and how
 // many were used, and every change a merchant makes to it. Each change, its audit entry and the
 // catalog's publication to Shopify are one transaction.
+import { offeredSegments } from "../segments/segments.server";
 import db, { sql } from "../db.server";
 import { transaction } from "../db/sql.server";
 import { REWARD_STATUSES, type RewardStatus } from "../loyalty/rewards";
@@ -70,11 +71,17 @@ export async function rewardsList(shop: string, filter: StatusFilter) {
 export async function rewardEditor(shop: string, id: string) {
   const [stored, currency] = await Promise.all([loadReward(db, shop, id), currencyOf(shop)]);
   if (!stored) return null;
-  return { id, status: stored.status, currency, values: rewardFormValues(stored.reward, currency) };
+  return {
+    id,
+    status: stored.status,
+    currency,
+    values: rewardFormValues(stored.reward, currency),
+    segments: await offeredSegments(db, shop),
+  };
 }
 
 export async function newRewardEditor(shop: string) {
-  return { currency: await currencyOf(shop) };
+  return { currency: await currencyOf(shop), segments: await offeredSegments(db, shop) };
 }
 
 /** A refused form comes back with its values, to show again beside the errors. */
@@ -90,7 +97,8 @@ export async function saveReward(
   const currency = await currencyOf(shop);
   const existing = id === null ? null : await loadReward(db, shop, id);
   if (id !== null && !existing) return null;
-  const parsed = parseRewardForm(form, currency, existing?.reward ?? { tierIds: null, segmentIds: null });
+  const offered = (await offeredSegments(db, shop)).map((s) => s.id);
+  const parsed = parseRewardForm(form, currency, existing?.reward ?? { tierIds: null, segmentIds: null }, offered);
   if (!parsed.ok) return { ...parsed, values: postedRewardForm(form) };
   return transaction(db, async (tx): Promise<SaveResult | null> => {
     if (id === null) {

@@ -211,6 +211,7 @@ export function PreviewCard({ run, queued }: { run: RunData; queued: boolean }) 
       {queued && <Banner tone="success">{t("transfer.preview.queued")}</Banner>}
       {run.status === "previewed" && (
         <>
+          {run.lookups > 0 && <Text as="p">{t("transfer.preview.lookups", { count: number(run.lookups) })}</Text>}
           <Text as="p" tone="subdued">
             {t("transfer.preview.points")}
           </Text>

@@ -52,6 +52,17 @@ export const dataMap = {
   EarnRuleVersion: {
     redactShop: (tx, shop) => tx.earnRuleVersion.deleteMany({ where: { shop } }),
   },
+  // A member's tier timeline: tier ids and dates, linked to the member only (erased with the
+  // member's link below); an override's reason is the merchant's words about the customer, so
+  // redaction blanks it. Listed before Member: it finds the rows by the customer's link, which
+  // Member's redaction erases.
+  TierChange: {
+    redactShop: (tx, shop) => tx.tierChange.deleteMany({ where: { shop } }),
+    collectCustomer: async (tx, ref) =>
+      tx.tierChange.findMany({ where: await ofMembers(tx, ref), orderBy: { createdAt: "asc" } }),
+    redactCustomer: async (tx, ref) =>
+      tx.tierChange.updateMany({ where: { ...(await ofMembers(tx, ref)), note: { not: null } }, data: { note: null } }),
+  },
   // Members hold the customer's contact details and points. Redaction erases the details and
   // the link to the customer, and keeps the anonymous totals the merchant accounts for.
   Member: {
@@ -122,6 +133,13 @@ export const dataMap = {
   },
   DashboardRollup: {
     redactShop: (tx, shop) => tx.dashboardRollup.deleteMany({ where: { shop } }),
+  },
+  // The VIP tier ladder and each tier's Shopify segment and discounts: the merchant's.
+  TierLadder: {
+    redactShop: (tx, shop) => tx.tierLadder.deleteMany({ where: { shop } }),
+  },
+  TierDiscount: {
+    redactShop: (tx, shop) => tx.tierDiscount.deleteMany({ where: { shop } }),
   },
   // Delivery bookkeeping: ids and topics only.
   WebhookEvent: {

@@ -109,6 +109,7 @@ export interface Sql {
 }
 
 const DATETIME = 10;
+const BOOLEAN = 5;
 /** Integer columns; the SQLite adapter hands them over as text (it reads them as bigints). */
 const INTEGERS = new Set([0, 1, 128]);
 
@@ -142,9 +143,11 @@ function objects<T>(result: AdapterResult): T[] {
           ? null
           : type === DATETIME
             ? new Date(String(value))
-            : INTEGERS.has(type!) && typeof value !== "number"
-              ? Number(value)
-              : value;
+            : type === BOOLEAN
+              ? value === true || Number(value) === 1
+              : INTEGERS.has(type!) && typeof value !== "number"
+                ? Number(value)
+                : value;
     });
     return object as T;
   });
@@ -158,7 +161,8 @@ export function sqlOf(tx: Tx | Db, dialect: Dialect): Sql {
   const connection = connections.get(tx) ?? adapters.get(tx);
   const prepare = (text: string, args: unknown[]): AdapterQuery => {
     const converted = forDialect(text, args, dialect);
-    const typed = converted.args.map(argOf);
+    // SQLite has no booleans: Prisma keeps them as 0 and 1.
+    const typed = converted.args.map((a) => argOf(dialect === "sqlite" && typeof a === "boolean" ? Number(a) : a));
     return { sql: converted.text, args: typed.map(([v]) => v), argTypes: typed.map(([, t]) => t) };
   };
   const batch = (run: (text: string, args: unknown[]) => Promise<number>) => async (statements: Statement[]) => {

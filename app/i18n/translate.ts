@@ -17,6 +17,10 @@ import programEn from "./areas/program.en.json";
 import programRu from "./areas/program.ru.json";
 import rewardsEn from "./areas/rewards.en.json";
 import rewardsRu from "./areas/rewards.ru.json";
+import segmentsEn from "./areas/segments.en.json";
+import segmentsRu from "./areas/segments.ru.json";
+import tiersEn from "./areas/tiers.en.json";
+import tiersRu from "./areas/tiers.ru.json";
 import transferEn from "./areas/transfer.en.json";
 import transferRu from "./areas/transfer.ru.json";
 import baseEn from "./en.json";
@@ -34,6 +38,8 @@ const en = {
   ...membersEn,
   ...dashboardEn,
   ...transferEn,
+  ...tiersEn,
+  ...segmentsEn,
 };
 const ru = {
   ...baseRu,
@@ -46,6 +52,8 @@ const ru = {
   ...membersRu,
   ...dashboardRu,
   ...transferRu,
+  ...tiersRu,
+  ...segmentsRu,
 };
 
 export type MessageKey = keyof typeof en;

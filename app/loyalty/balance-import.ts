@@ -22,7 +22,10 @@ export type RowErrorCode =
   | "negativePoints"
   | "tooManyPoints"
   | "noteTooLong"
+  /** Shown by runs checked before email-only rows were looked up in Shopify. */
   | "noMember"
+  /** Applying looked the email up in Shopify and found no customer with it. */
+  | "noCustomer"
   | "ambiguousEmail"
   | "redacted"
   | "duplicate"

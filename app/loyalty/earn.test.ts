@@ -164,3 +164,24 @@ describe("campaigns", () => {
     expect(earning.total).toBe(125);
   });
 });
+
+describe("VIP tier multiplier", () => {
+  it("adds the tier's share on the purchase points, rounded down, as its own line", () => {
+    const earning = pointsForOrder(order([line(2550)]), rules(), new Map(), {
+      segmentIds: [],
+      tierId: "gold",
+      tierMultiplier: 150,
+    });
+    expect(earning.purchasePoints).toBe(25);
+    expect(earning.tier).toEqual({ id: "gold", points: 12 });
+    expect(earning.total).toBe(37);
+  });
+
+  it("gives nothing extra at ×1, without a tier, or below the order minimum", () => {
+    const none = (facts: { tierId: string | null; tierMultiplier?: number }, r = rules()) =>
+      pointsForOrder(order([line(2500)]), r, new Map(), { segmentIds: [], ...facts }).tier;
+    expect(none({ tierId: "bronze", tierMultiplier: 100 })).toBeNull();
+    expect(none({ tierId: null, tierMultiplier: 200 })).toBeNull();
+    expect(none({ tierId: "gold", tierMultiplier: 200 }, rules({ minimumOrder: 5000 }))).toBeNull();
+  });
+});

@@ -91,6 +91,8 @@ export interface EarnRules {
 export interface MemberFacts {
   segmentIds: string[];
   tierId: string | null;
+  /** The member's VIP tier multiplier on purchase points, percent (150 = ×1.5); absent: none. */
+  tierMultiplier?: number;
 }
 
 export interface LinePoints {
@@ -110,6 +112,8 @@ export interface Earning {
   shipping: { amount: number; points: number };
   tax: { amount: number; points: number };
   campaigns: { id: string; points: number }[];
+  /** The extra purchase points the member's VIP tier gives (its multiplier), when any. */
+  tier: { id: string; points: number } | null;
   total: number;
   /** Why the order earns less than it might: "below_minimum". */
   notes: string[];
@@ -207,6 +211,13 @@ export function pointsForOrder(
         .filter((c) => c.points > 0)
     : [];
 
+  // Like a campaign multiplier: on the purchase points only, rounded down.
+  const tierPoints =
+    purchasePoints > 0 && member.tierId !== null && (member.tierMultiplier ?? 100) > 100
+      ? Math.floor((purchasePoints * ((member.tierMultiplier ?? 100) - 100)) / 100)
+      : 0;
+  const tier = tierPoints > 0 ? { id: member.tierId!, points: tierPoints } : null;
+
   return {
     eligibleAmount,
     purchasePoints,
@@ -214,7 +225,8 @@ export function pointsForOrder(
     shipping: { amount: shipping, points: split[lineParts.length]! },
     tax: { amount: tax, points: split[lineParts.length + 1]! },
     campaigns,
-    total: purchasePoints + campaigns.reduce((sum, c) => sum + c.points, 0),
+    tier,
+    total: purchasePoints + campaigns.reduce((sum, c) => sum + c.points, 0) + tierPoints,
     notes,
   };
 }

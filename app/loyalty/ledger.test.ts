@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   actionNote,
   isLaurelNote,
+  tierNote,
   LAUREL_NOTES,
   applyEntry,
   balanceOf,
@@ -57,6 +58,7 @@ describe("notes", () => {
     expect(isLaurelNote(LAUREL_NOTES.signup)).toBe(true);
     expect(isLaurelNote("code expired unused")).toBe(true);
     expect(isLaurelNote(actionNote("review"))).toBe(true);
+    expect(isLaurelNote(tierNote("gold"))).toBe(true);
     expect(isLaurelNote("suspected fraud")).toBe(false);
     expect(isLaurelNote("Signup")).toBe(false);
     expect(isLaurelNote(null)).toBe(false);

@@ -16,6 +16,9 @@ export const REASONS = [
   "manual_adjustment",
   "import",
   "restore",
+  // VIP tiers: the extra points a tier's multiplier adds to an order, and the bonus on reaching a tier.
+  "tier_earn",
+  "tier_bonus",
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -36,11 +39,14 @@ export type LaurelNote = (typeof LAUREL_NOTES)[keyof typeof LAUREL_NOTES];
 /** A custom action's entries say which action: `action:<id>`. */
 export const actionNote = (actionId: string) => `action:${actionId}`;
 
+/** A tier bonus's entry says which tier: `tier:<id>`. */
+export const tierNote = (tierId: string) => `tier:${tierId}`;
+
 const laurelNotes = new Set<string>(Object.values(LAUREL_NOTES));
 
 /** Whether Laurel wrote this note (so it may be shown to the shopper and translated). */
 export const isLaurelNote = (note: string | null): boolean =>
-  note !== null && (laurelNotes.has(note) || note.startsWith("action:"));
+  note !== null && (laurelNotes.has(note) || note.startsWith("action:") || note.startsWith("tier:"));
 
 /** How an entry moves each balance (signed, whole points). */
 export interface Deltas {

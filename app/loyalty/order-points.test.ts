@@ -11,6 +11,7 @@ import {
   onPaid,
   onRefund,
   onSettle,
+  tierFigures,
   type OrderState,
   type Policy,
 } from "./order-points";
@@ -22,6 +23,7 @@ const earning = (total: number, eligibleAmount: number, campaign = 0): Earning =
   shipping: { amount: 0, points: 0 },
   tax: { amount: 0, points: 0 },
   campaigns: campaign > 0 ? [{ id: "c1", points: campaign }] : [],
+  tier: null,
   total,
   notes: [],
 });
@@ -203,5 +205,26 @@ describe("examples", () => {
     const balance = { ...EMPTY_BALANCE, available: 500, pending: 40, lifetimeEarned: 540 };
     const refunded = onRefund(paid.state, "R3", 1_000, balance, pendingPolicy);
     expect(refunded.entries).toMatchObject([{ pending: -10, available: 0 }]);
+  });
+
+  it("records a tier's extra points as their own entry, taken back with the order", () => {
+    const withTier = { ...earning(150, 10_000), purchasePoints: 100, tier: { id: "gold", points: 50 } };
+    const paid = onPaid(newOrder("gid://shopify/Order/4"), withTier, EMPTY_BALANCE, policy, now);
+    expect(paid.entries.map((e) => [e.reason, e.key, e.available, e.lifetimeEarned])).toEqual([
+      ["earn_purchase", "earn:gid://shopify/Order/4", 100, 100],
+      ["tier_earn", "tier-earn:gid://shopify/Order/4", 50, 50],
+    ]);
+    const balance = { ...EMPTY_BALANCE, available: 150, lifetimeEarned: 150 };
+    expect(onCancel(paid.state, balance, policy).entries).toMatchObject([{ available: -150 }]);
+  });
+
+  it("counts towards tiers the spend left after refunds, and no order once cancelled", () => {
+    const paid = onPaid(newOrder("gid://shopify/Order/5"), earning(100, 10_000), EMPTY_BALANCE, policy, now).state;
+    expect(tierFigures(newOrder("x"))).toEqual({ spend: 0, orders: 0 });
+    expect(tierFigures(paid)).toEqual({ spend: 10_000, orders: 1 });
+    const half = onRefund(paid, "R1", 4_000, EMPTY_BALANCE, policy).state;
+    expect(tierFigures(half)).toEqual({ spend: 6_000, orders: 1 });
+    expect(tierFigures(onRefund(half, "R2", 6_000, EMPTY_BALANCE, policy).state)).toEqual({ spend: 0, orders: 0 });
+    expect(tierFigures(onCancel(paid, EMPTY_BALANCE, policy).state)).toEqual({ spend: 0, orders: 0 });
   });
 });

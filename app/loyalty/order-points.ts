@@ -113,6 +113,16 @@ export function onPaid(state: OrderState, earning: Earning, balance: Balance, po
       ),
     );
   }
+  if (earning.tier) {
+    entries.push(
+      entry(
+        "tier_earn",
+        `tier-earn:${state.orderId}`,
+        { [bucket]: earning.tier.points, lifetimeEarned: earning.tier.points },
+        { pendingUntil, corrects: `earn:${state.orderId}` },
+      ),
+    );
+  }
   // Refunds that arrived before the payment are taken into account at once.
   const earnedBalance = entries.reduce(
     (b, e) => ({ ...b, available: b.available + e.available, pending: b.pending + e.pending }),
@@ -158,6 +168,18 @@ export function onSettle(state: OrderState, balance: Balance, now: Date): Outcom
         { corrects: `earn:${state.orderId}` },
       ),
     ],
+  };
+}
+
+/**
+ * What the order counts towards VIP tiers: its eligible spend net of refunds, and one order while
+ * it is paid and neither cancelled nor fully refunded.
+ */
+export function tierFigures(state: OrderState): { spend: number; orders: number } {
+  if (!state.paid || state.cancelled) return { spend: 0, orders: 0 };
+  return {
+    spend: Math.max(0, state.eligibleAmount - refundedAmount(state)),
+    orders: fullyRefunded(state) ? 0 : 1,
   };
 }
 

@@ -6,6 +6,8 @@ import { append, memberFor, type Tx } from "./ledger.server";
 import { enqueueNewsletterCheck } from "./newsletter.server";
 import { customerGid } from "./order-payload";
 import { loadProgram } from "./program.server";
+import { loadLadder } from "../tiers/ladder.server";
+import { qualifyMember } from "../tiers/members.server";
 
 export const customerPayloadSchema = z.object({
   id: z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform(String),
@@ -38,6 +40,8 @@ export async function customerCreated(tx: Tx, shop: string, customer: CustomerPa
     );
     await append(tx, member, [signup], { allowNegative: false }, null, now);
   }
+  // A new member starts on the ladder's free lowest tier (or higher, if points alone qualify).
+  await qualifyMember(tx, shop, member.id, await loadLadder(tx, shop), now);
   // A customer who subscribed as they signed up earns the newsletter bonus too.
   await enqueueNewsletterCheck(tx, shop, customerId);
 }

@@ -7,6 +7,7 @@ import {
   onCancel,
   onPaid,
   onRefund,
+  tierFigures,
   type OrderState,
   type Outcome,
   type Policy,
@@ -27,6 +28,8 @@ import {
 } from "./order-payload";
 import { loadProgram, programAndRules, type LoadedProgram } from "./program.server";
 import { markCodesUsed, orderReversed } from "../rewards/lifecycle.server";
+import { qualifyMember, tierStateOf } from "../tiers/members.server";
+import { memberFactsOf } from "./member-facts.server";
 
 const policyOf = (program: LoadedProgram): Policy => ({
   allowNegative: program.settings.allowNegativeAfterRefund,
@@ -83,9 +86,10 @@ function saveStatement(
   state: OrderState,
   extra: { memberId?: string; earning?: string; ruleVersion?: number } = {},
 ): Statement {
+  const figures = tierFigures(state);
   return {
     text: `UPDATE "LoyaltyOrder" SET "state" = $1, "memberId" = COALESCE($2, "memberId"), "earning" = COALESCE($3, "earning"),
-       "ruleVersion" = COALESCE($4, "ruleVersion"), "updatedAt" = $5 WHERE "id" = $6`,
+       "ruleVersion" = COALESCE($4, "ruleVersion"), "updatedAt" = $5, "tierSpend" = $7, "tierOrders" = $8 WHERE "id" = $6`,
     args: [
       JSON.stringify(state),
       extra.memberId ?? null,
@@ -93,6 +97,8 @@ function saveStatement(
       extra.ruleVersion ?? null,
       new Date(),
       row.id,
+      figures.spend,
+      figures.orders,
     ],
   };
 }
@@ -149,14 +155,27 @@ export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now =
     total: orderTotal(order),
   });
   await codesUsed(tx, shop, order, placedAt);
-  const { program, rules } = await programAndRules(tx, shop, placedAt);
+  const { program, rules, ladder } = await programAndRules(tx, shop, placedAt);
   if (!program?.live || !customerId || !rules) return;
   const member = await memberFor(tx, shop, customerId, { email: order.customer?.email ?? null });
-  const earning = await earningFor(tx, shop, rules.rules, (previous) => earnOrderFrom(order, previous), {
-    customerId,
-    before: placedAt,
-    excludeOrderId: row.state.orderId,
-  });
+  // Read once for the multiplier and for the qualification after the order (earning doesn't move it).
+  const tier = ladder?.enabled ? await tierStateOf(tx, member) : null;
+  const earning = await earningFor(
+    tx,
+    shop,
+    rules.rules,
+    (previous) => earnOrderFrom(order, previous),
+    { customerId, before: placedAt, excludeOrderId: row.state.orderId },
+    await memberFactsOf(
+      tx,
+      shop,
+      { id: member.id, tierId: tier?.tierId ?? null },
+      rules.rules,
+      ladder,
+      now,
+      row.state.orderId,
+    ),
+  );
   const outcome = onPaid(row.state, earning, balanceOf(member), policyOf(program), now);
   const saved = saveStatement(row, outcome.state, {
     memberId: member.id,
@@ -172,6 +191,9 @@ export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now =
     now,
     [saved],
   );
+  // The order raised what the member qualifies with: a higher tier at once (its multiplier from
+  // the next order on).
+  await qualifyMember(tx, shop, member.id, ladder, now, tier ?? undefined);
 }
 
 /** refunds/create: take back points in proportion to the eligible spend refunded. */

@@ -44,5 +44,6 @@ it("finds nothing for a shop without rules", async () => {
   expect(await programAndRules(db, "none.myshopify.com", at("2026-07-01T00:00:00Z"))).toEqual({
     program: null,
     rules: null,
+    ladder: null,
   });
 });

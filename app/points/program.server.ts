@@ -9,7 +9,9 @@ import {
 } from "../loyalty/program";
 import { sql } from "../db.server";
 import { parseJsonColumn } from "../db/json-column";
+import type { Ladder } from "../loyalty/tiers";
 import { ensureDefaultRewards } from "../rewards/catalog.server";
+import { ladderFrom } from "../tiers/ladder.server";
 import type { Client, Tx } from "./ledger.server";
 
 export interface LoadedProgram {
@@ -64,27 +66,33 @@ export async function programAndRules(
   tx: Client,
   shop: string,
   at: Date,
-): Promise<{ program: LoadedProgram | null; rules: { version: number; rules: EarnRules } | null }> {
+): Promise<{
+  program: LoadedProgram | null;
+  rules: { version: number; rules: EarnRules } | null;
+  ladder: Ladder | null;
+}> {
   const [row] = await sql(tx).query<{
     status: string;
     currency: string;
     settings: string;
     version: number | null;
     rules: string | null;
+    ladder: string | null;
   }>(
     `SELECT p."status", p."currency", p."settings",
        (SELECT "version" FROM "EarnRuleVersion" WHERE "shop" = $1 ${RULES_FOR_TIME}) AS "version",
-       (SELECT "rules" FROM "EarnRuleVersion" WHERE "shop" = $1 ${RULES_FOR_TIME}) AS "rules"
+       (SELECT "rules" FROM "EarnRuleVersion" WHERE "shop" = $1 ${RULES_FOR_TIME}) AS "rules",
+       (SELECT "settings" FROM "TierLadder" WHERE "shop" = $1) AS "ladder"
      FROM "Program" p WHERE p."shop" = $1`,
     [shop, at],
   );
-  if (!row) return { program: null, rules: null };
+  if (!row) return { program: null, rules: null, ladder: null };
   const program = programFrom(shop, row);
   const rules =
     row.version !== null && row.rules !== null
       ? { version: Number(row.version), rules: parseJsonColumn(earnRulesSchema, "rules", row.rules) }
       : null;
-  return { program, rules };
+  return { program, rules, ladder: ladderFrom(row.ladder) };
 }
 
 /**

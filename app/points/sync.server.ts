@@ -1,17 +1,21 @@
-// Members' balances in Shopify: customer metafields in Laurel's own namespace, so the checkout
-// and account extensions (and themes) can read them without calling Laurel. Changes are queued
-// in the transaction that makes them and sent in batches by the worker.
+// Members' balances and tiers in Shopify: customer metafields in Laurel's own namespace, so the
+// checkout and account extensions (and themes) can read them without calling Laurel. Changes are
+// queued in the transaction that makes them and sent in batches by the worker.
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import db from "../db.server";
+import { transaction } from "../db/sql.server";
 import type { ClaimedJob } from "../jobs/queue.server";
+import { effectiveTier, type Ladder } from "../loyalty/tiers";
 import { unauthenticated } from "../shopify.server";
-import type { MemberRow } from "./ledger.server";
+import { respectThrottle } from "../shopify/throttle.server";
+import { loadLadder } from "../tiers/ladder.server";
+import { qualifyMember } from "../tiers/members.server";
+import { lockedMember, type MemberRow } from "./ledger.server";
 
 export { SYNC_MEMBER } from "./ledger.server";
 
 export const METAFIELD_NAMESPACE = "$app:loyalty";
 const BATCH = 25; // metafieldsSet takes at most 25 metafields per call
-const LOW_WATER = 200; // points of query cost to keep in the bucket before the next call
 
 /** Sets up to 25 metafields, all or nothing (also the shop's published rewards). */
 export const SET_METAFIELDS = `#graphql
@@ -58,7 +62,7 @@ const DEFINITIONS = [
     key: "member",
     name: "Loyalty membership",
     type: "json",
-    description: "Balance, pending points and lifetime totals.",
+    description: "Balance, pending points, lifetime totals and VIP tier.",
   },
   {
     ownerType: "SHOP",
@@ -90,7 +94,14 @@ export async function ensureMetafieldDefinitions(admin: AdminApiContext) {
   }
 }
 
-export function metafieldsFor(member: MemberRow) {
+/** What the member metafield says of the member's tier: the one they hold for perks, or none. */
+export function tierFor(ladder: Ladder | null, tierId: string | null) {
+  const tier = effectiveTier(ladder, tierId);
+  return tier ? { id: tier.id, name: tier.name } : null;
+}
+
+/** The member's metafields; `tier` is their effective tier (tierFor). */
+export function metafieldsFor(member: MemberRow, tier: ReturnType<typeof tierFor> = null) {
   return [
     {
       ownerId: member.customerId,
@@ -109,19 +120,41 @@ export function metafieldsFor(member: MemberRow) {
         pending: member.pending,
         lifetimeEarned: member.lifetimeEarned,
         lifetimeRedeemed: member.lifetimeRedeemed,
+        tier,
       }),
     },
   ];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Points from actions and adjustments count toward a points ladder: before sending, each member
+ * of the batch is given the tier their points now reach (their own transaction, member locked).
+ * Orders qualify members where they are paid; spend and order ladders need nothing here.
+ */
+async function qualifyForPoints(shop: string, ladder: Ladder | null, memberIds: string[], now: Date) {
+  if (!ladder?.enabled || ladder.metric !== "points") return;
+  for (const id of memberIds) {
+    await transaction(db, async (tx) => {
+      await lockedMember(tx, id);
+      await qualifyMember(tx, shop, id, ladder, now);
+    });
+  }
+}
 
 /** The worker's handler: one shop's queued member syncs, in batches of 25 metafields. */
-export async function syncMembers(shop: string, jobs: ClaimedJob[]): Promise<void> {
-  const members = (await db.member.findMany({
-    where: { shop, id: { in: jobs.map((j) => j.key) }, status: "active" },
-  })) as MemberRow[];
-  const metafields = members.flatMap(metafieldsFor);
+export async function syncMembers(shop: string, jobs: ClaimedJob[], now = new Date()): Promise<void> {
+  const ladder = await loadLadder(db, shop);
+  const ids = jobs.map((j) => j.key);
+  const active = await db.member.findMany({ where: { shop, id: { in: ids }, status: "active" }, select: { id: true } });
+  await qualifyForPoints(
+    shop,
+    ladder,
+    active.map((m) => m.id),
+    now,
+  );
+  // Read after qualifying, so the metafield carries the tier just reached.
+  const members = await db.member.findMany({ where: { shop, id: { in: ids }, status: "active" } });
+  const metafields = members.flatMap((m) => metafieldsFor(m as MemberRow, tierFor(ladder, m.tierId)));
   if (metafields.length === 0) return;
   const { admin } = await unauthenticated.admin(shop);
   for (let i = 0; i < metafields.length; i += BATCH) {
@@ -129,11 +162,6 @@ export async function syncMembers(shop: string, jobs: ClaimedJob[]): Promise<voi
     const body = await response.json();
     const errors = body.data?.metafieldsSet?.userErrors ?? [];
     if (errors.length > 0) throw new Error(`metafieldsSet: ${errors.map((e) => e.message).join("; ")}`);
-    const throttle = (
-      body as { extensions?: { cost?: { throttleStatus?: { currentlyAvailable: number; restoreRate: number } } } }
-    ).extensions?.cost?.throttleStatus;
-    if (throttle && throttle.currentlyAvailable < LOW_WATER) {
-      await sleep(((LOW_WATER - throttle.currentlyAvailable) / throttle.restoreRate) * 1000);
-    }
+    await respectThrottle(body);
   }
 }

@@ -2,6 +2,7 @@
 // extension paints the rewards a member can afford without calling Laurel (Shopify asks checkout
 // extensions to make no network call on first paint). Any change to the catalog queues the job
 // in its own transaction; the worker writes the metafield.
+import { tiersFromLimits } from "../loyalty/segments";
 import db from "../db.server";
 import { enqueue } from "../jobs/queue.server";
 import { toDecimal } from "../loyalty/currency";
@@ -10,15 +11,24 @@ import { loadProgram, type LoadedProgram } from "../points/program.server";
 import type { Tx } from "../points/ledger.server";
 import { METAFIELD_NAMESPACE, SET_METAFIELDS } from "../points/sync.server";
 import { unauthenticated } from "../shopify.server";
-import { rewardValue } from "../storefront/views";
+import { rewardValue, tierPerksView } from "../storefront/views";
+import type { Ladder } from "../loyalty/tiers";
+import { loadLadder } from "../tiers/ladder.server";
 import { listRewards, type StoredReward } from "./catalog.server";
 
 export const PUBLISH_REWARDS = "publish_rewards";
 
 export const enqueueRewardsPublish = (tx: Tx, shop: string) => enqueue(tx, { shop, kind: PUBLISH_REWARDS, key: shop });
 
-/** What the metafield holds: enough for checkout to show and compare every active reward. */
-export function publishedCatalog(program: Pick<LoadedProgram, "currency" | "settings">, rewards: StoredReward[]) {
+/**
+ * What the metafield holds: enough for checkout to show and compare every active reward, and the
+ * VIP tiers' perks (checkout names the member's tier from their own metafield).
+ */
+export function publishedCatalog(
+  program: Pick<LoadedProgram, "currency" | "settings">,
+  rewards: StoredReward[],
+  ladder: Ladder | null = null,
+) {
   return {
     currency: program.currency,
     pointsName: program.settings.pointsName,
@@ -36,7 +46,12 @@ export function publishedCatalog(program: Pick<LoadedProgram, "currency" | "sett
       startsAt: reward.startsAt?.toISOString() ?? null,
       endsAt: reward.endsAt?.toISOString() ?? null,
       limitPerMember: reward.limitPerMember,
+      // What checkout can judge of the reward's limits from the member's tier alone.
+      tierIds: tiersFromLimits(reward.tierIds, reward.segmentIds),
     })),
+    tiers: ladder?.enabled
+      ? ladder.tiers.map((t) => ({ id: t.id, name: t.name, perks: tierPerksView(t.perks, program.currency) }))
+      : [],
   };
 }
 
@@ -52,7 +67,8 @@ const SHOP_ID = `#graphql
 export async function publishRewards(shop: string): Promise<void> {
   const program = await loadProgram(db, shop);
   if (!program) return;
-  const catalog = publishedCatalog(program, await listRewards(db, shop, ["active"]));
+  const [rewards, ladder] = await Promise.all([listRewards(db, shop, ["active"]), loadLadder(db, shop)]);
+  const catalog = publishedCatalog(program, rewards, ladder);
   const { admin } = await unauthenticated.admin(shop);
   const shopId = (await (await admin.graphql(SHOP_ID)).json()).data?.shop?.id;
   if (!shopId) throw new Error("Admin API returned no shop id");

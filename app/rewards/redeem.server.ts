@@ -2,6 +2,7 @@
 // hold, or release it and remove anything half-made. Never a code without a debit, never a debit
 // without a code. A retried request (same idempotency key) gets the same answer; a crash between
 // steps is repaired by recoverRedemptions (recovery.server.ts).
+import { restrictionFacts } from "../points/member-facts.server";
 import db from "../db.server";
 import { toMinor } from "../loyalty/currency";
 import { redeemHold, redeemRelease, redeemSettle } from "../loyalty/ledger";
@@ -188,8 +189,7 @@ export async function redeem(
       balance: member.available,
       now,
       redeemedByMember,
-      tierId: null,
-      segmentIds: [],
+      ...(await restrictionFacts(tx, shop, found, reward, now)),
       subtotal,
     });
     if (can.reason !== null && can.reason !== "insufficient_points") {

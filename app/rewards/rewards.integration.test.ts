@@ -2,6 +2,9 @@
 // client, routed to it): the redemption saga (codes only the customer can use, holds that never
 // overdraw under parallel requests, every way Shopify can fail leaving the points where they
 // were), the code lifecycle, and the catalog published for checkout.
+import { transaction } from "../db/sql.server";
+import { defaultLadder } from "../loyalty/tiers";
+import { saveLadder } from "../tiers/ladder.server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../emulator/http/server.ts";
 import { startRoutedEmulator } from "../../test/routed-emulator";
@@ -87,6 +90,21 @@ describe("the default program", () => {
 });
 
 describe("redeem", () => {
+  it("a reward for Gold members only is refused to others, points untouched, and given to Gold", async () => {
+    await transaction(db, (tx) => saveLadder(tx, shop, "staff:1", { ...defaultLadder(100), enabled: true }));
+    const goldOnly = await db.$transaction((tx) =>
+      createReward(tx, shop, { ...amountOff(300, 300), tierIds: ["gold"] }),
+    );
+    const attempt = redeem(shop, customerId, { rewardId: goldOnly.id, idempotencyKey: key() });
+    await expect(attempt).rejects.toMatchObject({ code: "reward_unavailable", details: { reason: "tier" } });
+    expect(await member()).toMatchObject({ available: 1000, held: 0 });
+    expect(await codesInShopify()).toEqual([]);
+
+    await db.member.update({ where: { id: (await member()).id }, data: { tierId: "gold" } });
+    const issued = await redeem(shop, customerId, { rewardId: goldOnly.id, idempotencyKey: key() });
+    expect(issued.balance).toBe(700);
+  });
+
   it("turns 500 points into a code only this customer can use, once", async () => {
     const reward = await newReward(500, 500);
     const issued = await redeem(shop, customerId, { rewardId: reward.id, idempotencyKey: key() });
@@ -305,5 +323,21 @@ describe("the catalog in Shopify", () => {
     expect(await queued()).toBe(1);
     await publishRewards(shop);
     expect((await published()).rewards.map((r: { type: string }) => r.type)).toEqual(["amount_off", "free_shipping"]);
+  });
+
+  it("carries the VIP tiers' perks and each reward's tier limit; saving the ladder re-publishes", async () => {
+    await publishRewards(shop);
+    expect((await published()).tiers).toEqual([]);
+    await db.job.updateMany({ where: { shop, kind: PUBLISH_REWARDS }, data: { status: "done" } });
+    await transaction(db, (tx) => saveLadder(tx, shop, "staff:1", { ...defaultLadder(100), enabled: true }));
+    expect(await db.job.count({ where: { shop, kind: PUBLISH_REWARDS, status: "queued" } })).toBe(1);
+    await publishRewards(shop);
+    const catalog = await published();
+    expect(catalog.tiers.map((t: { id: string }) => t.id)).toEqual(["bronze", "silver", "gold"]);
+    expect(catalog.tiers[2]).toMatchObject({
+      name: { en: "Gold", ru: "Золото" },
+      perks: { earnMultiplier: 150, discountPercent: 5, freeShippingOver: "0.00", entryBonus: 250 },
+    });
+    expect(catalog.rewards[0]).toMatchObject({ tierIds: null });
   });
 });

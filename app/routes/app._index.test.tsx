@@ -152,6 +152,40 @@ describe("home page", () => {
     expect(within(member.closest("tr")!).getByText(expected.reason)).toBeTruthy();
   });
 
+  it.each([
+    ["en", "Members by tier", "Gold", "75%", "No tier", "Active members", "Edit tiers"],
+    ["ru", "Участники по уровням", "Золото", "75 %", "Без уровня", "Активные участники", "Изменить уровни"],
+  ])("shows the members by tier in %s while tiers are on", async (locale, title, gold, share, none, total, edit) => {
+    renderHome(locale as Locale, {
+      shopName: "Acme Goods",
+      status: "live",
+      links,
+      dashboard: null,
+      tiers: {
+        none: 1,
+        total: 4,
+        tiers: [
+          { id: "bronze", name: { en: "Bronze", ru: "Бронза" }, count: 0 },
+          { id: "gold", name: { en: "Gold", ru: "Золото" }, count: 3 },
+        ],
+      },
+    });
+    const heading = await screen.findByRole("heading", { name: title });
+    const card = within(heading.parentElement!.parentElement!);
+    const row = card.getByText(gold).closest("tr")!;
+    expect(within(row).getByText("3")).toBeTruthy();
+    expect(within(row).getByText((text) => text.replace(/\s/g, " ") === share)).toBeTruthy();
+    expect(within(card.getByText(none).closest("tr")!).getByText("1")).toBeTruthy();
+    expect(card.getByText(total)).toBeTruthy();
+    expect(card.getByRole("link", { name: edit }).getAttribute("href")).toBe("/app/tiers");
+  });
+
+  it("has no tier card while tiers are off", async () => {
+    renderHome("en", { shopName: "Acme Goods", status: "live", links, dashboard: null, tiers: null });
+    await screen.findByRole("heading", { name: "Welcome to Laurel, Acme Goods" });
+    expect(screen.queryByRole("heading", { name: "Members by tier" })).toBeNull();
+  });
+
   it("says why there is no liability figure when no reward gives a point a cash value", async () => {
     renderHome("en", {
       shopName: "Acme Goods",

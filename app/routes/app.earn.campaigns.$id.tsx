@@ -9,17 +9,32 @@ import { CampaignBadge } from "../admin/earn-cards";
 import { campaignPhase, type CampaignPhase } from "../admin/earn-forms";
 import { changeCampaignStatus, earnPage, isCampaignChange, saveCampaign } from "../admin/earn-rules.server";
 import { EarnEditPage, useEditForm, type EarnActionResult } from "../admin/earn-ui";
+import { SegmentChoice } from "../admin/segment-ui";
+import db from "../db.server";
+import { offeredSegments } from "../segments/segments.server";
 import { IntentButton } from "../admin/ui/cards";
 import { campaignValues, type CampaignValues } from "../admin/earn-view";
 import { useI18n } from "../i18n/context";
+import { segmentChoiceText } from "../loyalty/segments";
 import { authenticate } from "../shopify.server";
 
 const notFound = () => new Response("No such campaign", { status: 404 });
 
-/** A new campaign starts as a week from today (UTC), doubling points. */
-function fresh(now: Date): CampaignValues {
+/** The form's values: the campaign's, and its segments as the segment choice carries them. */
+type FormValues = CampaignValues & { segmentIds: string };
+
+/** A new campaign starts as a week from today (UTC), doubling points, for every member. */
+function fresh(now: Date): FormValues {
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  return { name: "", startsAt: day(0), endsOn: day(6), kind: "multiplier", value: "2", firstOrders: "" };
+  return {
+    name: "",
+    startsAt: day(0),
+    endsOn: day(6),
+    kind: "multiplier",
+    value: "2",
+    firstOrders: "",
+    segmentIds: "",
+  };
 }
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -27,10 +42,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const now = new Date();
   const page = await earnPage(session.shop, now);
   if (!page) throw notFound();
-  if (params.id === "new") return { id: null, values: fresh(now), phase: null };
+  // The segments the form offers (and saveCampaign accepts): the built-in ones and each tier's.
+  const segments = await offeredSegments(db, session.shop);
+  if (params.id === "new") return { id: null, values: fresh(now), phase: null, segments };
   const campaign = page.rules.campaigns.find((c) => c.id === params.id);
   if (!campaign) throw notFound();
-  return { id: campaign.id, values: campaignValues(campaign), phase: campaignPhase(campaign, now) };
+  const values: FormValues = { ...campaignValues(campaign), segmentIds: segmentChoiceText(campaign.segmentIds) };
+  return { id: campaign.id, values, phase: campaignPhase(campaign, now), segments };
 };
 
 export const action = (args: ActionFunctionArgs) =>
@@ -41,7 +59,7 @@ export const action = (args: ActionFunctionArgs) =>
   );
 
 export default function CampaignPage() {
-  const { id, values, phase } = useLoaderData<typeof loader>();
+  const { id, values, phase, segments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as EarnActionResult | undefined;
   const { t } = useI18n();
   const archived = phase === "archived";
@@ -95,6 +113,7 @@ export default function CampaignPage() {
           inputMode="numeric"
           {...field("firstOrders")}
         />
+        <SegmentChoice {...field("segmentIds")} options={segments} />
       </FormLayout>
     </EarnEditPage>
   );

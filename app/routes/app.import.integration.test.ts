@@ -124,7 +124,8 @@ describe("exports", () => {
 });
 
 describe("/app/import", () => {
-  const FILE = "email,points\r\nana@example.com,250\r\nnobody@example.com,5\r\n";
+  // Ana is a member; nobody@ is looked up in Shopify when the run is applied; row 4 is unreadable.
+  const FILE = "email,points\r\nana@example.com,250\r\nnobody@example.com,5\r\nbo@example.com,lots\r\n";
 
   it("dry-runs an upload, then applies it once and records the staff member", async () => {
     const uploaded = answer(await action(args(await post({ intent: "upload", file: csvFile(FILE) }))));
@@ -132,8 +133,8 @@ describe("/app/import", () => {
     const runId = new URL(uploaded.location!, "https://x").searchParams.get("run")!;
 
     const page = await loader(args(await adminRequest(`/app/import?run=${runId}`)));
-    expect(page.preview).toMatchObject({ id: runId, status: "previewed", total: 2, valid: 1 });
-    expect(page.preview!.errors).toEqual([{ row: 3, field: "customer", message: "transfer.rowError.noMember" }]);
+    expect(page.preview).toMatchObject({ id: runId, status: "previewed", total: 3, valid: 2, lookups: 1 });
+    expect(page.preview!.errors).toEqual([{ row: 4, field: "points", message: "transfer.rowError.badPoints" }]);
     expect(page.runs.map((r) => r.id)).toEqual([runId]);
     expect(page.columns.members[0]).toBe("member_id");
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The import/export page as a merchant sees it, in English and Russian, with loader data as the
 // loader returns it (import.server.ts is covered by its integration tests): the exports, a dry
-// run's counts and problems, Import and its answer, a refused upload, and the recent imports.
+// run's counts, rows to look up in Shopify and problems, Import and its answer, a refused upload,
+// and the recent imports.
 import { createRemixStub } from "@remix-run/testing";
 import { AppProvider } from "@shopify/polaris";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
@@ -26,6 +27,7 @@ const preview: ImportRunView = {
   processed: 0,
   applied: 0,
   skipped: 0,
+  lookups: 30,
   errors: [
     { row: 4, field: "points", message: "transfer.rowError.badPoints" },
     { row: 9, field: "customer", message: "transfer.rowError.noMember" },
@@ -76,6 +78,7 @@ describe("import and export page", () => {
       "en",
       "Import and export",
       "1,200 rows: 1,150 ready to import, 50 with problems.",
+      "Rows naming an email no member has: 30. Laurel will look these customers up in Shopify when you import.",
       "Points must be a whole number, such as 250.",
       "Import 1,150 balances",
       "500 of 1,200 rows: 480 imported, 20 skipped",
@@ -86,19 +89,21 @@ describe("import and export page", () => {
       "ru",
       "Импорт и экспорт",
       "Строк: 1 200; готовы к импорту: 1 150; с ошибками: 50.",
+      "Строк с эл. почтой, которой нет ни у одного участника: 30. При импорте Laurel поищет этих покупателей в Shopify.",
       "Баллы — целое число, например 250.",
       "Импортировать балансы: 1 150",
       "Обработано 500 из 1 200 строк: импортировано 480, пропущено 20",
       "Экспорт журнала",
       "Столбцы: member_id, email",
     ],
-  ])("renders in %s", async (locale, title, counts, problem, apply, progress, ledger, columns) => {
+  ])("renders in %s", async (locale, title, counts, lookups, problem, apply, progress, ledger, columns) => {
     renderPage(locale as Locale, () => loaderData());
     expect(await screen.findByRole("heading", { name: title })).toBeTruthy();
     const normal = (text: string) => text.replace(/\s/g, " ");
     expect(
       screen.getByText((_, el) => el?.tagName === "P" && normal(el.textContent ?? "") === normal(counts)),
     ).toBeTruthy();
+    expect(screen.getByText(lookups)).toBeTruthy();
     expect(screen.getByText(problem)).toBeTruthy();
     expect(screen.getByRole("button", { name: (name) => normal(name) === normal(apply) })).toBeTruthy();
     expect(
@@ -107,6 +112,12 @@ describe("import and export page", () => {
     expect(screen.getByRole("button", { name: ledger })).toBeTruthy();
     expect(screen.getByText(columns)).toBeTruthy();
     expect(screen.getByRole("link", { name: "first.csv" }).getAttribute("href")).toBe("/app/import?run=run-0");
+  });
+
+  it("says nothing of lookups when every row names a member or a customer id", async () => {
+    renderPage("en", () => loaderData({ preview: { ...preview, lookups: 0 } }));
+    expect(await screen.findByText("Checked: smile-export.csv")).toBeTruthy();
+    expect(screen.queryByText(/look these customers up/)).toBeNull();
   });
 
   it("queues the import and says so", async () => {

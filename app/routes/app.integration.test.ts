@@ -11,6 +11,8 @@ import db from "../db.server";
 import { transaction } from "../db/sql.server";
 import { ensureProgram } from "../points/program.server";
 import { rollupDashboards } from "../stats/rollup.server";
+import { defaultLadder } from "../loyalty/tiers";
+import { saveLadder } from "../tiers/ladder.server";
 
 const GRAPHQL_PATH = `/admin/api/${ADMIN_API_VERSION}/graphql.json`;
 let http: ReturnType<typeof interceptHttp>;
@@ -133,6 +135,45 @@ describe("/app", () => {
 
     expect((outcome as Response).status).toBe(401);
     expect(requests).toHaveLength(0);
+  });
+
+  it("shows the members by tier while the shop's tiers are on", async () => {
+    await installOfflineSession(TEST_SHOP, "shpat_offline");
+    await transaction(db, (tx) => ensureProgram(tx, TEST_SHOP, "USD", false));
+    await finishOnboarding(TEST_SHOP, "staff:1");
+    await db.member.deleteMany({ where: { shop: TEST_SHOP } });
+    const ladder = { ...defaultLadder(100), enabled: true };
+    await transaction(db, (tx) => saveLadder(tx, TEST_SHOP, "staff:1", { ...ladder, enabled: false }));
+    // Not placed yet (on the free lowest tier), two Gold, one redacted (not counted), another shop's.
+    const members: [string, string | null, string?][] = [
+      ["1", null],
+      ["2", "gold"],
+      ["3", "gold"],
+      ["4", "silver", "redacted"],
+    ];
+    for (const [n, tierId, status] of members)
+      await db.member.create({
+        data: { shop: TEST_SHOP, customerId: `gid://shopify/Customer/t${n}`, tierId, status: status ?? "active" },
+      });
+    await db.member.create({
+      data: { shop: "other.myshopify.com", customerId: "gid://shopify/Customer/t9", tierId: "gold" },
+    });
+    answerShopQuery("Laurel Test Shop");
+    answerShopQuery("Laurel Test Shop");
+
+    expect((await homeLoader(args(await adminRequest("/app")))).tiers).toBeNull();
+
+    await transaction(db, (tx) => saveLadder(tx, TEST_SHOP, "staff:1", ladder));
+    const { tiers } = await homeLoader(args(await adminRequest("/app")));
+    expect(tiers).toEqual({
+      none: 0,
+      total: 3,
+      tiers: [
+        { id: "bronze", name: { en: "Bronze", ru: "Бронза" }, count: 1 },
+        { id: "silver", name: { en: "Silver", ru: "Серебро" }, count: 0 },
+        { id: "gold", name: { en: "Gold", ru: "Золото" }, count: 2 },
+      ],
+    });
   });
 
   it("takes the admin's language from the URL Shopify opens", async () => {

@@ -1,6 +1,8 @@
 // One member: balances, ledger history (paged), reward codes, orders, and a manual adjustment
 // with a required reason. The form carries an idempotency key made by the loader, so a double
 // submit adjusts once; a new key comes with each page load after it. Another shop's member is a 404.
+// While the shop's VIP tiers are on: the member's tier card, the override form (intent=tier, a
+// reason required) and the tier timeline.
 import { randomUUID } from "node:crypto";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -8,6 +10,7 @@ import {
   Badge,
   Banner,
   BlockStack,
+  Box,
   Button,
   FormLayout,
   InlineStack,
@@ -27,12 +30,26 @@ import {
   MemberNotFound,
   type AdjustmentResult,
 } from "../admin/members.server";
+import {
+  MemberTierCard,
+  tierLabel,
+  tierNames,
+  TierOverrideForm,
+  TierTimelineCard,
+  type MemberTierData,
+} from "../admin/tier-cards";
+import { readOverride, type OverrideErrors } from "../admin/tiers-form";
 import { CursorPager, TableCard, TitledCard } from "../admin/ui/cards";
 import { useFieldErrors, useFields } from "../admin/ui/fields";
+import db from "../db.server";
 import { useI18n } from "../i18n/context";
 import type { MessageKey } from "../i18n/translate";
 import { LAUREL_NOTES, REASONS, type LaurelNote } from "../loyalty/ledger";
+import type { Ladder } from "../loyalty/tiers";
+import { loadProgram } from "../points/program.server";
 import { authenticate } from "../shopify.server";
+import { loadLadder } from "../tiers/ladder.server";
+import { memberTier, overrideTier, TierOverrideRefused, tierTimeline } from "../tiers/views.server";
 
 /** Laurel's own notes in the admin's language: one string per note the ledger names. */
 const NOTE_LABELS: Record<LaurelNote, MessageKey> = {
@@ -46,19 +63,73 @@ const NOTE_LABELS: Record<LaurelNote, MessageKey> = {
 
 const notFound = () => new Response("No such member", { status: 404 });
 
+/** The member's tier card and timeline; null while the shop's tiers are off. */
+async function tierData(shop: string, memberId: string, ladder: Ladder | null): Promise<MemberTierData | null> {
+  if (!ladder?.enabled) return null;
+  const [view, timeline, program] = await Promise.all([
+    memberTier(db, ladder, { id: memberId, shop }),
+    tierTimeline(shop, memberId),
+    loadProgram(db, shop),
+  ]);
+  // Spend is in the program's currency; every installed shop has a program.
+  if (!view || !program) return null;
+  return {
+    metric: ladder.metric,
+    window: ladder.window,
+    currency: program.currency,
+    tiers: tierNames(ladder),
+    tierId: view.tier?.id ?? null,
+    value: view.value,
+    progress: { next: view.progress.next?.id ?? null, needed: view.progress.needed, percent: view.progress.percent },
+    since: view.since,
+    reviewAt: view.reviewAt,
+    locked: view.locked,
+    timeline,
+  };
+}
+
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const cursor = new URL(request.url).searchParams.get("cursor");
-  const member = await memberDetail(session.shop, params.id ?? "", cursor);
+  const [member, ladder] = await Promise.all([
+    memberDetail(session.shop, params.id ?? "", cursor),
+    loadLadder(db, session.shop),
+  ]);
   if (!member) throw notFound();
-  return { member, olderPage: cursor !== null, idempotencyKey: randomUUID() };
+  const tier = await tierData(session.shop, member.id, ladder);
+  return { member, tier, olderPage: cursor !== null, idempotencyKey: randomUUID() };
 };
 
 type AdjustAnswer = { ok: true; result: AdjustmentResult } | { ok: false; errors: AdjustmentErrors };
+type TierAnswer =
+  | { intent: "tier"; ok: true; tierId: string | null; locked: boolean }
+  | { intent: "tier"; ok: false; errors: OverrideErrors };
+
+const TIER_REFUSALS: Record<Exclude<TierOverrideRefused["code"], "noMember">, OverrideErrors> = {
+  noTier: { tierId: "tiers.error.noTier" },
+  noTiers: { form: "tiers.error.noTiers" },
+  reasonRequired: { reason: "tiers.error.reason" },
+};
+
+/** The merchant sets the member's tier by hand, or hands it back to the rules. */
+async function setTier(shop: string, memberId: string, form: FormData, actor: string) {
+  const input = readOverride(form);
+  if (!input.ok) return data<TierAnswer>({ intent: "tier", ok: false, errors: input.errors }, { status: 422 });
+  try {
+    const state = await overrideTier(shop, memberId, input.value.tierId, input.value.reason, actor);
+    return data<TierAnswer>({ intent: "tier", ok: true, tierId: state.tierId, locked: state.locked });
+  } catch (error) {
+    if (!(error instanceof TierOverrideRefused)) throw error;
+    if (error.code === "noMember") throw notFound();
+    return data<TierAnswer>({ intent: "tier", ok: false, errors: TIER_REFUSALS[error.code] }, { status: 422 });
+  }
+}
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
-  const input = readAdjustment(await request.formData());
+  const form = await request.formData();
+  if (form.get("intent") === "tier") return setTier(session.shop, params.id ?? "", form, actorOf(sessionToken));
+  const input = readAdjustment(form);
   if (!input.ok) return data<AdjustAnswer>({ ok: false, errors: input.errors }, { status: 422 });
   try {
     const result = await adjustMember(session.shop, params.id ?? "", input.value, actorOf(sessionToken));
@@ -72,7 +143,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function MemberPage() {
-  const { member, olderPage, idempotencyKey } = useLoaderData<typeof loader>();
+  const { member, tier, olderPage, idempotencyKey } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const number = numberOf(locale);
   const change = changeOf(locale);
@@ -103,6 +174,7 @@ export default function MemberPage() {
             {/* Keyed by the key: after an adjustment the next one starts from an empty form. */}
             {active ? <AdjustForm key={idempotencyKey} idempotencyKey={idempotencyKey} /> : null}
             {!active && <Banner tone="info">{t("members.error.redacted")}</Banner>}
+            {tier && <TierTimelineCard data={tier} />}
 
             <TableCard
               title={t("members.ledger.title")}
@@ -203,7 +275,10 @@ export default function MemberPage() {
             {member.held > 0 && <Fact label={t("members.member.held")} value={number(member.held)} />}
             <Fact label={t("members.member.lifetimeEarned")} value={number(member.lifetimeEarned)} />
             <Fact label={t("members.member.lifetimeRedeemed")} value={number(member.lifetimeRedeemed)} />
-            <Fact label={t("members.member.tier")} value={t("members.none")} />
+            <Fact
+              label={t("members.member.tier")}
+              value={tier?.tierId ? tierLabel(t, locale, tier.tiers, tier.tierId) : t("members.none")}
+            />
             <Fact label={t("members.member.enrolled")} value={date(member.enrolledAt) ?? ""} />
             <Fact label={t("members.member.lastActivity")} value={date(member.lastActivityAt) ?? t("members.never")} />
             <Fact label={t("members.member.birthday")} value={member.birthday ?? t("members.none")} />
@@ -214,6 +289,14 @@ export default function MemberPage() {
               </Link>
             )}
           </TitledCard>
+          {tier && (
+            <BlockStack gap="400">
+              <Box paddingBlockStart="400">
+                <MemberTierCard data={tier} />
+              </Box>
+              {active && <TierOverrideForm data={tier} />}
+            </BlockStack>
+          )}
         </Layout.Section>
       </Layout>
     </Page>
@@ -246,7 +329,9 @@ function LatestNote({ shown }: { shown: number }) {
 
 function AdjustForm({ idempotencyKey }: { idempotencyKey: string }) {
   const { t, locale } = useI18n();
-  const answer = useActionData<typeof action>();
+  const posted = useActionData<typeof action>();
+  // The tier override answers its own form.
+  const answer = posted && !("intent" in posted) ? posted : undefined;
   const submitting = useNavigation().state === "submitting";
   const errors = answer && !answer.ok ? answer.errors : undefined;
   const error = useFieldErrors(errors);

@@ -1,7 +1,9 @@
-// The shop's members: search by email or name, filters (balance, activity, status), sort, pages,
-// and a bulk adjustment of everyone the filtered list matches (run in the background; its
-// progress shown below). The filter lives in the URL. Tiers don't exist yet: the column shows
-// "—" and there is no tier filter until they do.
+// The shop's members: search by email or name, filters (balance, activity, status, VIP tier,
+// segment: the segments page links here with one chosen), sort, pages, and a bulk adjustment of
+// everyone the filtered list matches (run in the background; its progress shown below). The
+// filter lives in the URL, so the bulk form and the export carry it. The tier column and filter
+// go by each member's effective tier, and show only while the shop's tiers are on; tier segments
+// likewise.
 import { randomUUID } from "node:crypto";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigate, useNavigation } from "@remix-run/react";
@@ -39,22 +41,49 @@ import {
   type FilterErrors,
   type MemberFilter,
 } from "../admin/members-form";
-import { AdjustmentRefused, listMembers } from "../admin/members.server";
+import {
+  AdjustmentRefused,
+  filterChoices,
+  filterContext,
+  listMembers,
+  MEMBERS_PAGE,
+  segmentOptions,
+} from "../admin/members.server";
+import { segmentLabel, type SegmentOption } from "../admin/segment-ui";
+import { tierLabel, tierNames, type TierName } from "../admin/tier-cards";
 import { HiddenFields, TitledCard } from "../admin/ui/cards";
 import { useFieldErrors, useFields } from "../admin/ui/fields";
+import db from "../db.server";
 import { useI18n } from "../i18n/context";
+import { effectiveTier } from "../loyalty/tiers";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const params = new URL(request.url).searchParams;
-  const { filter, errors } = readFilter(params);
+  const context = await filterContext(db, session.shop);
+  const { ladder } = context;
+  const { tierIds, segmentIds } = filterChoices(context);
+  const { filter, errors } = readFilter(params, tierIds, segmentIds);
   const [list, bulkJobs] = await Promise.all([
-    listMembers(session.shop, filter, readPage(params)),
+    listMembers(session.shop, filter, readPage(params), new Date(), MEMBERS_PAGE, context),
     recentBulkJobs(session.shop),
   ]);
+  const members = list.members.map(({ tierId, ...member }) => ({
+    ...member,
+    tierId: effectiveTier(ladder, tierId)?.id ?? null,
+  }));
   // A fresh key per page load: submitting the bulk form twice queues one job.
-  return { ...list, filter, errors, bulkJobs, bulkKey: randomUUID() };
+  return {
+    ...list,
+    members,
+    tiers: ladder?.enabled ? tierNames(ladder) : null,
+    segments: segmentOptions(context),
+    filter,
+    errors,
+    bulkJobs,
+    bulkKey: randomUUID(),
+  };
 };
 
 type BulkAnswer = { ok: true; progress: BulkProgress } | { ok: false; errors: AdjustmentErrors };
@@ -62,7 +91,8 @@ type BulkAnswer = { ok: true; progress: BulkProgress } | { ok: false; errors: Ad
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, sessionToken } = await authenticate.admin(request);
   const form = await request.formData();
-  const { filter, errors: filterErrors } = readFilter(form);
+  const { tierIds, segmentIds } = filterChoices(await filterContext(db, session.shop));
+  const { filter, errors: filterErrors } = readFilter(form, tierIds, segmentIds);
   if (Object.keys(filterErrors).length > 0) {
     return data<BulkAnswer>({ ok: false, errors: { form: "members.error.filter" } }, { status: 422 });
   }
@@ -79,7 +109,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Members() {
-  const { members, page, hasNext, total, filter, errors, bulkJobs, bulkKey } = useLoaderData<typeof loader>();
+  const { members, page, hasNext, total, tiers, segments, filter, errors, bulkJobs, bulkKey } =
+    useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
@@ -96,7 +127,7 @@ export default function Members() {
       <Layout>
         <Layout.Section>
           {/* Keyed by the URL: "Clear" and back/forward start from the filter they show. */}
-          <FilterForm key={location.search} filter={filter} errors={errors} />
+          <FilterForm key={location.search} filter={filter} errors={errors} tiers={tiers} segments={segments} />
         </Layout.Section>
         <Layout.Section>
           <Card padding="0">
@@ -126,7 +157,7 @@ export default function Members() {
                   { title: t("members.column.member") },
                   { title: t("members.column.balance"), alignment: "end" },
                   { title: t("members.column.pending"), alignment: "end" },
-                  { title: t("members.column.tier") },
+                  ...(tiers ? [{ title: t("members.column.tier") }] : []),
                   { title: t("members.column.lastActivity") },
                   { title: t("members.column.enrolled") },
                 ]}
@@ -160,7 +191,11 @@ export default function Members() {
                         {number(member.pending)}
                       </Text>
                     </IndexTable.Cell>
-                    <IndexTable.Cell>{t("members.none")}</IndexTable.Cell>
+                    {tiers && (
+                      <IndexTable.Cell>
+                        {member.tierId ? tierLabel(t, locale, tiers, member.tierId) : t("members.none")}
+                      </IndexTable.Cell>
+                    )}
                     <IndexTable.Cell>{date(member.lastActivityAt) ?? t("members.never")}</IndexTable.Cell>
                     <IndexTable.Cell>{date(member.enrolledAt)}</IndexTable.Cell>
                   </IndexTable.Row>
@@ -187,8 +222,19 @@ export default function Members() {
   );
 }
 
-function FilterForm({ filter, errors }: { filter: MemberFilter; errors: FilterErrors }) {
-  const { t } = useI18n();
+function FilterForm({
+  filter,
+  errors,
+  tiers,
+  segments,
+}: {
+  filter: MemberFilter;
+  errors: FilterErrors;
+  tiers: TierName[] | null;
+  /** The shop's segments now (none without a program). */
+  segments: SegmentOption[];
+}) {
+  const { t, locale } = useI18n();
   const { values, field } = useFields(
     {
       q: filter.search,
@@ -198,6 +244,8 @@ function FilterForm({ filter, errors }: { filter: MemberFilter; errors: FilterEr
       days: String(filter.days),
       status: filter.status as string,
       sort: filter.sort as string,
+      tier: filter.tier ?? "",
+      segment: filter.segment ?? "",
     },
     useFieldErrors(errors),
   );
@@ -236,6 +284,27 @@ function FilterForm({ filter, errors }: { filter: MemberFilter; errors: FilterEr
               options={SORTS.map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
               {...field("sort")}
             />
+            {tiers && (
+              <Select
+                label={t("members.filter.tier")}
+                options={[
+                  { value: "", label: t("members.filter.tier.any") },
+                  ...tiers.map((tier) => ({ value: tier.id, label: tier.name[locale] })),
+                ]}
+                {...field("tier")}
+              />
+            )}
+            {/* Shown with an error even when nothing is offered, so a bad link says what is wrong. */}
+            {(segments.length > 0 || errors.segment) && (
+              <Select
+                label={t("members.filter.segment")}
+                options={[
+                  { value: "", label: t("members.filter.segment.any") },
+                  ...segments.map((segment) => ({ value: segment.id, label: segmentLabel(t, locale, segment) })),
+                ]}
+                {...field("segment")}
+              />
+            )}
           </FormLayout.Group>
           <InlineStack gap="200" blockAlign="center">
             <Button submit variant="primary">
@@ -245,9 +314,6 @@ function FilterForm({ filter, errors }: { filter: MemberFilter; errors: FilterEr
             <DownloadButton url={`/app/members/export?${filterParams(filter)}`} fallbackName="members.csv">
               {t("transfer.export.members.button")}
             </DownloadButton>
-            <Text as="span" tone="subdued">
-              {t("members.filter.tierLater")}
-            </Text>
           </InlineStack>
         </FormLayout>
       </Form>

@@ -1,14 +1,17 @@
 // @vitest-environment happy-dom
 // The members pages as a merchant sees them, in English and Russian, with loader data as the
 // loaders return it (members.server.ts is covered by its integration tests): the list, the
-// member page, and the adjustment forms with their inline errors.
+// member page, and the adjustment forms with their inline errors; with VIP tiers on, the list's
+// tier column and filter, and the member's tier card, override form and tier timeline; the
+// segment filter, named as the segments page names segments.
 import { createRemixStub } from "@remix-run/testing";
 import { AppProvider } from "@shopify/polaris";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import type { ComponentType } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_FILTER } from "../admin/members-form";
 import type { MemberDetail, MemberListRow } from "../admin/members.server";
+import type { MemberTierData } from "../admin/tier-cards";
 import { I18nProvider } from "../i18n/context";
 import type { Locale } from "../i18n/locale";
 import { polarisTranslations } from "../i18n/polaris";
@@ -46,8 +49,15 @@ const rows: MemberListRow[] = [
     lastActivityAt: null,
   },
 ];
+const tiers = [
+  { id: "bronze", name: { en: "Bronze", ru: "Бронза" } },
+  { id: "silver", name: { en: "Silver", ru: "Серебро" } },
+  { id: "gold", name: { en: "Gold", ru: "Золото" } },
+];
 const listData = {
-  members: rows,
+  members: rows.map((row) => ({ ...row, tierId: null })),
+  tiers: null,
+  segments: ["new", "active", "at-risk", "lapsed", "high-value"].map((id) => ({ id, tier: null })),
   page: 1,
   hasNext: false,
   total: { count: 2, capped: false },
@@ -163,8 +173,60 @@ describe("members list", () => {
     expect(screen.getByText(erased)).toBeTruthy();
     expect(screen.getByText(running)).toBeTruthy();
     expect(screen.getByText(progress)).toBeTruthy();
-    // Tiers come later: every row shows a dash.
-    expect(screen.getAllByText("—").length).toBe(2);
+    // Tiers are off: no tier column, no tier filter.
+    expect(screen.queryByRole("columnheader", { name: locale === "en" ? "Tier" : "Уровень" })).toBeNull();
+    expect(document.querySelector('select[name="tier"]')).toBeNull();
+  });
+
+  it.each([
+    ["en", "Tier", "Gold", "Any tier"],
+    ["ru", "Уровень", "Золото", "Любой уровень"],
+  ])("shows each member's tier and filters by tier in %s", async (locale, column, gold, any) => {
+    renderRoute(locale as Locale, "/app/members", Members, () => ({
+      ...listData,
+      tiers,
+      filter: { ...DEFAULT_FILTER, tier: "gold" },
+      members: [{ ...listData.members[0]!, tierId: "gold" }, listData.members[1]!],
+    }));
+    expect(await screen.findByRole("columnheader", { name: column })).toBeTruthy();
+    const ana = screen.getByRole("link", { name: "Ana López" }).closest("tr")!;
+    expect(within(ana).getByText(gold)).toBeTruthy();
+    const select = document.querySelector('select[name="tier"]') as HTMLSelectElement;
+    expect(select.value).toBe("gold");
+    expect([...select.options].map((o) => o.text)).toEqual([any, ...tiers.map((t) => t.name[locale as Locale])]);
+    // The bulk adjustment gets the same tier.
+    expect((document.querySelector('input[type="hidden"][name="tier"]') as HTMLInputElement).value).toBe("gold");
+  });
+
+  it.each([
+    ["en", "Segment", ["Any segment", "New", "Active", "At risk", "Lapsed", "High value", "Gold tier"]],
+    [
+      "ru",
+      "Сегмент",
+      ["Любой сегмент", "Новые", "Активные", "Под угрозой ухода", "Ушедшие", "Самые ценные", "Уровень «Золото»"],
+    ],
+  ])("filters by segment in %s, and hands it to the bulk adjustment and the export", async (locale, label, names) => {
+    renderRoute(locale as Locale, "/app/members", Members, () => ({
+      ...listData,
+      tiers,
+      segments: [...listData.segments, { id: "tier:gold", tier: tiers[2]!.name }],
+      filter: { ...DEFAULT_FILTER, segment: "at-risk" },
+    }));
+    const select = (await screen.findByRole("combobox", { name: label })) as HTMLSelectElement;
+    expect(select.name).toBe("segment");
+    expect(select.value).toBe("at-risk");
+    expect([...select.options].map((o) => o.text)).toEqual(names);
+    expect((document.querySelector('input[type="hidden"][name="segment"]') as HTMLInputElement).value).toBe("at-risk");
+    const fetch = vi.spyOn(globalThis, "fetch").mockResolvedValue(Response.json({ errors: {} }, { status: 422 }));
+    fireEvent.click(screen.getByRole("button", { name: locale === "en" ? "Export members" : "Экспорт участников" }));
+    expect(fetch).toHaveBeenCalledWith("/app/members/export?segment=at-risk");
+    fetch.mockRestore();
+  });
+
+  it("shows an unknown segment's error on the segment filter", async () => {
+    renderRoute("en", "/app/members", Members, () => ({ ...listData, errors: { segment: "members.error.segment" } }));
+    expect(await screen.findByText("Choose one of the segments.")).toBeTruthy();
+    expect((document.querySelector('select[name="segment"]') as HTMLSelectElement).value).toBe("");
   });
 
   it("shows the bulk form's errors beside its fields", async () => {
@@ -251,5 +313,145 @@ describe("member page", () => {
     fireEvent.change(screen.getByLabelText("Reason"), { target: { value: "Goodwill" } });
     fireEvent.click(screen.getByRole("button", { name: "Adjust" }));
     expect(await screen.findByText("Balance changed from 1,250 to 1,300.")).toBeTruthy();
+  });
+});
+
+describe("member page tier", () => {
+  const tier: MemberTierData = {
+    metric: "spend",
+    window: "rolling12",
+    currency: "USD",
+    tiers,
+    tierId: "silver",
+    value: 60_000,
+    progress: { next: "gold", needed: 40_000, percent: 20 },
+    since: at,
+    reviewAt: new Date("2027-11-10T12:00:00Z"),
+    locked: false,
+    timeline: [
+      {
+        id: "t2",
+        fromTierId: "gold",
+        toTierId: "silver",
+        cause: "override_cleared",
+        note: "Campaign over",
+        actor: "staff:42",
+        createdAt: at,
+      },
+      {
+        id: "t1",
+        fromTierId: null,
+        toTierId: "platinum",
+        cause: "qualified",
+        note: null,
+        actor: "system",
+        createdAt: at,
+      },
+    ],
+  };
+  const loader =
+    (over: Partial<MemberTierData> = {}) =>
+    () => ({
+      member,
+      tier: { ...tier, ...over },
+      olderPage: false,
+      idempotencyKey: "key-0001",
+    });
+
+  it.each([
+    [
+      "en",
+      {
+        card: "VIP tier",
+        spent: "$600.00",
+        progress: "$400.00 more to spend to reach Gold",
+        review: "Nov 10, 2027",
+        timeline: "Tier history",
+        change: "Gold → Silver",
+        cause: "Back to automatic",
+        actor: "Staff member 42",
+        removed: "No tier → platinum",
+        system: "Laurel (automatic)",
+      },
+    ],
+    [
+      "ru",
+      {
+        card: "VIP-уровень",
+        spent: "600,00 $",
+        progress: "До уровня «Золото» осталось потратить 400,00 $",
+        review: "10 нояб. 2027 г.",
+        timeline: "История уровней",
+        change: "Золото → Серебро",
+        cause: "Снова автоматически",
+        actor: "Сотрудник 42",
+        removed: "Без уровня → platinum",
+        system: "Laurel (автоматически)",
+      },
+    ],
+  ])("shows the member's tier, progress and timeline in %s", async (locale, text) => {
+    renderRoute(locale as Locale, "/app/members/:id", MemberPage, loader());
+    const card = (await screen.findByRole("heading", { name: text.card })).parentElement!.parentElement!;
+    const collapse = (s: string) => s.replace(/\s+/g, " ");
+    expect(collapse(card.textContent!)).toContain(collapse(text.spent));
+    expect(collapse(card.textContent!)).toContain(collapse(text.progress));
+    expect(collapse(card.textContent!)).toContain(collapse(text.review));
+    expect(card.querySelector('[role="progressbar"], progress')).toBeTruthy();
+    const table = within(screen.getByRole("heading", { name: text.timeline }).parentElement!.parentElement!);
+    expect(table.getByText(text.change)).toBeTruthy();
+    expect(table.getByText(text.cause)).toBeTruthy();
+    expect(table.getByText("Campaign over")).toBeTruthy();
+    // A tier no longer on the ladder by its id; who did it as the audit log says.
+    expect(table.getByText(text.removed)).toBeTruthy();
+    expect(table.getByText(text.actor)).toBeTruthy();
+    expect(table.getByText(text.system)).toBeTruthy();
+  });
+
+  it("shows a tier set by hand and the top of the ladder", async () => {
+    renderRoute(
+      "en",
+      "/app/members/:id",
+      MemberPage,
+      loader({ tierId: "gold", locked: true, progress: { next: null, needed: 0, percent: 100 } }),
+    );
+    expect(await screen.findByText("Set by hand")).toBeTruthy();
+    expect(screen.getByText("On the highest tier.")).toBeTruthy();
+    expect(screen.getByText("None while set by hand")).toBeTruthy();
+    // The override form starts from the tier set by hand.
+    expect((document.querySelector('select[name="tierId"]') as HTMLSelectElement).value).toBe("gold");
+  });
+
+  it.each([
+    ["en", "Set tier", "Give a reason of up to 500 characters."],
+    ["ru", "Задать уровень", "Укажите причину длиной до 500 символов."],
+  ])("posts the override and shows a refused reason beside its field in %s", async (locale, submit, error) => {
+    const action = vi.fn(async () => ({ intent: "tier", ok: false, errors: { reason: "tiers.error.reason" } }));
+    renderRoute(locale as Locale, "/app/members/:id", MemberPage, loader(), action);
+    const select = (await screen.findByRole("combobox", {
+      name: locale === "en" ? "Tier" : "Уровень",
+    })) as HTMLSelectElement;
+    expect(select.value).toBe("");
+    fireEvent.change(select, { target: { value: "gold" } });
+    fireEvent.click(screen.getByRole("button", { name: submit }));
+    expect(await screen.findByText(error)).toBeTruthy();
+    const { request } = (action.mock.calls[0] as unknown as [{ request: Request }])[0];
+    expect(Object.fromEntries(await request.formData())).toEqual({ intent: "tier", tierId: "gold", reason: "" });
+    // The adjustment form ignores the tier form's answer.
+    expect(screen.queryByText("Balance changed", { exact: false })).toBeNull();
+  });
+
+  it("confirms a tier set by hand, and one handed back to the rules", async () => {
+    const action = vi
+      .fn()
+      .mockResolvedValueOnce({ intent: "tier", ok: true, tierId: "gold", locked: true })
+      .mockResolvedValueOnce({ intent: "tier", ok: true, tierId: "silver", locked: false });
+    renderRoute("en", "/app/members/:id", MemberPage, loader(), action);
+    fireEvent.change(await screen.findByLabelText("Reason", { selector: 'input[name="reason"]' }), {
+      target: { value: "Ambassador" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Set tier" }));
+    expect(await screen.findByText("The member's tier is now Gold, set by hand.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Set tier" }));
+    expect(await screen.findByText("The member's tier follows their activity again.")).toBeTruthy();
   });
 });

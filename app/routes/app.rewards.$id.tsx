@@ -35,13 +35,14 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function EditReward() {
-  const { id, currency, status, values } = useLoaderData<typeof loader>();
+  const { id, currency, status, values, segments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // Keyed by reward, so going from one reward to another starts from the other's values.
   return (
     <RewardEditor
       key={id}
       currency={currency}
+      segments={segments}
       values={result?.values ?? values}
       status={status}
       errors={result?.errors}

@@ -159,8 +159,10 @@ describe("/app/rewards", () => {
 });
 
 describe("/app/rewards/new", () => {
-  it("shows the form in the shop's currency", async () => {
-    expect(await newLoader(args(await adminRequest("/app/rewards/new")))).toEqual({ currency: "USD" });
+  it("shows the form in the shop's currency, offering the built-in segments", async () => {
+    const page = await newLoader(args(await adminRequest("/app/rewards/new")));
+    expect(page.currency).toBe("USD");
+    expect(page.segments.map((s) => s.id)).toEqual(["new", "active", "at-risk", "lapsed", "high-value"]);
   });
 
   it("creates a reward from the form: the row, its audit entry and the catalog's publication", async () => {

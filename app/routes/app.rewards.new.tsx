@@ -21,8 +21,15 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function NewReward() {
-  const { currency } = useLoaderData<typeof loader>();
+  const { currency, segments } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // Values come back with errors only when the form was sent before the page's script ran.
-  return <RewardEditor currency={currency} values={result?.values ?? emptyRewardForm()} errors={result?.errors} />;
+  return (
+    <RewardEditor
+      currency={currency}
+      segments={segments}
+      values={result?.values ?? emptyRewardForm()}
+      errors={result?.errors}
+    />
+  );
 }

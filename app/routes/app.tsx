@@ -48,8 +48,10 @@ function Navigation() {
         {t("nav.home")}
       </Link>
       <Link to="/app/members">{t("nav.members")}</Link>
+      <Link to="/app/segments">{t("segments.nav")}</Link>
       <Link to="/app/rewards">{t("nav.rewards")}</Link>
       <Link to="/app/earn">{t("nav.earn")}</Link>
+      <Link to="/app/tiers">{t("tiers.nav")}</Link>
       <Link to="/app/import">{t("nav.import")}</Link>
       <Link to="/app/settings">{t("nav.settings")}</Link>
       <Link to="/app/operations">{t("nav.operations")}</Link>

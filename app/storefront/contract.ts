@@ -23,13 +23,58 @@ export interface EarnWay {
   currency?: string;
 }
 
+/** What VIP tiers are reached by: points earned, money spent or orders placed (app/loyalty/tiers.ts). */
+export type TierMetric = "points" | "spend" | "orders";
+/** Over what the metric is summed: the last 12 months, since 1 January, or all time. */
+export type TierWindow = "rolling12" | "calendarYear" | "lifetime";
+
+/**
+ * An amount of the ladder's metric: points and orders as integers; spend as money, a decimal
+ * string in the shop's currency like every amount here. Read it with `program.tierMetric`.
+ */
+export type TierAmount = number | string;
+
+export interface TierPerksView {
+  /** Points on purchases × earnMultiplier / 100, a whole percent: 150 is ×1.5, 100 no extra. */
+  earnMultiplier: number;
+  /** A discount on every order, a whole percent (0: none). */
+  discountPercent: number;
+  /** Free shipping on orders from this subtotal (a decimal in the shop's currency; "0.00": every order); null: no free shipping. */
+  freeShippingOver: string | null;
+  /** Points given once, on first reaching the tier. */
+  entryBonus: number;
+}
+
+/** A tier: its name in the shopper's language and its perks. */
+export interface TierView {
+  id: string;
+  name: string;
+  perks: TierPerksView;
+}
+
+/** A tier of the ladder, lowest first, with what reaches it. */
+export interface LadderTierView extends TierView {
+  threshold: TierAmount;
+}
+
+/** The member's next tier: reached at `threshold`, `needed` more away. */
+export interface NextTierView {
+  id: string;
+  name: string;
+  threshold: TierAmount;
+  needed: TierAmount;
+}
+
 export interface MemberView {
   balance: number;
   pending: number;
   lifetimeEarned: number;
   birthday: string | null;
-  tier: string | null;
-  nextTier: string | null;
+  /** The member's VIP tier; null while the shop has no tiers, or before the member reaches the first. */
+  tier: TierView | null;
+  /** The tier above; null at the top or while the shop has no tiers. */
+  nextTier: NextTierView | null;
+  /** 0–100, from the current tier's threshold to the next one's (100 at the top); null without tiers. */
   progress: number | null;
   expiring: { points: number; at: string }[];
 }
@@ -55,7 +100,15 @@ export interface CodeView {
 }
 
 export interface LoyaltyResponse {
-  program: { pointsName: string; currency: string; earnRulesSummary: EarnWay[] };
+  program: {
+    pointsName: string;
+    currency: string;
+    earnRulesSummary: EarnWay[];
+    /** The shop's VIP tiers, lowest first; null while it has none switched on (as are the two below). */
+    tiers: LadderTierView[] | null;
+    tierMetric: TierMetric | null;
+    tierWindow: TierWindow | null;
+  };
   member: MemberView | null;
   rewards: RewardView[];
   codes: CodeView[];

@@ -1,11 +1,13 @@
 // POST /api/storefront/estimate: what this cart would earn, by the same function that awards the
-// points when the order is paid (the rules in force now, the catalog index for bonuses).
+// points when the order is paid (the rules in force now, the catalog index for bonuses, the
+// member's VIP tier multiplier).
 import { z } from "zod";
-import db from "../db.server";
+import db, { sql } from "../db.server";
 import { cartOrder } from "../loyalty/cart";
 import { toMinor } from "../loyalty/currency";
 import type { Earning } from "../loyalty/earn";
 import { earningFor } from "../points/earning.server";
+import { memberFactsOf } from "../points/member-facts.server";
 import { programAndRules } from "../points/program.server";
 import { InvalidInput } from "./errors";
 
@@ -33,7 +35,7 @@ export async function estimate(
   request: EstimateRequest,
   now = new Date(),
 ): Promise<{ points: number; breakdown: Earning } | null> {
-  const { program, rules } = await programAndRules(db, shop, now);
+  const { program, rules, ladder } = await programAndRules(db, shop, now);
   if (!program || !rules) return null;
   const currency = program.currency;
   const minor = (amount: string, field: string) => {
@@ -50,12 +52,23 @@ export async function estimate(
     unitPrice: minor(l.price, "lines.price"),
   }));
   const subtotal = request.subtotal ? minor(request.subtotal, "subtotal") : null;
+  // The member's facts (their tier's multiplier, their segments) as orders/paid will see them; the
+  // member is looked up only when tiers are on or a campaign is for some segments.
+  const needsMember = ladder?.enabled === true || rules.rules.campaigns.some((c) => c.segmentIds !== null);
+  const [member] =
+    customerId && needsMember
+      ? await sql(db).query<{ id: string; tierId: string | null }>(
+          `SELECT "id", "tierId" FROM "Member" WHERE "shop" = $1 AND "customerId" = $2`,
+          [shop, customerId],
+        )
+      : [];
   const earning = await earningFor(
     db,
     shop,
     rules.rules,
     (previous) => cartOrder(lines, subtotal, currency, now, previous),
     { customerId, before: now },
+    await memberFactsOf(db, shop, member ?? null, rules.rules, ladder, now),
   );
   return { points: program.live ? earning.total : 0, breakdown: earning };
 }

@@ -1,17 +1,20 @@
 // GET /api/storefront/loyalty: everything an extension shows on first load, for one shopper.
+import { memberSegments } from "../segments/segments.server";
 import db, { sql } from "../db.server";
 import type { Locale } from "../i18n/locale";
 import { toMinor } from "../loyalty/currency";
 import { expiryOf } from "../loyalty/expiry";
 import { availability, type Discount } from "../loyalty/rewards";
+import { effectiveTier } from "../loyalty/tiers";
 import { programAndRules } from "../points/program.server";
 import { listRewards } from "../rewards/catalog.server";
+import { currentValue } from "../tiers/members.server";
 import type { LoyaltyResponse } from "./contract";
 import { earnSummary } from "./earn-summary";
 import { InvalidInput } from "./errors";
-import { discountValue, localized, rewardValue } from "./views";
+import { discountValue, ladderView, localized, memberTierView, rewardValue } from "./views";
 
-/** The answer, as the wire contract has it (tier and progress stay null until tiers exist). */
+/** The answer, as the wire contract has it (tiers, tier and progress null while the shop has no tiers on). */
 export type LoyaltyView = LoyaltyResponse;
 
 const ACTIVE_CODES = 20;
@@ -24,6 +27,7 @@ interface MemberView {
   lifetimeEarned: number;
   lastActivityAt: Date | null;
   birthday: string | null;
+  tierId: string | null;
 }
 
 interface RedemptionView {
@@ -50,13 +54,15 @@ export async function loyaltyView(
   options: { subtotal: string | null; now?: Date },
 ): Promise<LoyaltyView | null> {
   const now = options.now ?? new Date();
-  // Plain reads on the pool, side by side: this answers every page view of every extension.
-  const [{ program, rules }, rewards, [member]] = await Promise.all([
+  // Plain reads on the pool, side by side: this answers every page view of every extension. The
+  // ladder comes with the program and the member's tier with their row; tiers on add one indexed
+  // read (the member's qualifying value), beside the codes.
+  const [{ program, rules, ladder }, rewards, [member]] = await Promise.all([
     programAndRules(db, shop, now),
     listRewards(db, shop, ["active"]),
     customerId
       ? sql(db).query<MemberView>(
-          `SELECT "id", "status", "available", "pending", "lifetimeEarned", "lastActivityAt", "birthday" FROM "Member"
+          `SELECT "id", "status", "available", "pending", "lifetimeEarned", "lastActivityAt", "birthday", "tierId" FROM "Member"
            WHERE "shop" = $1 AND "customerId" = $2`,
           [shop, customerId],
         )
@@ -71,7 +77,7 @@ export async function loyaltyView(
   }
   const active = member?.status === "active" ? member : null;
 
-  const [redemptions, movements] = active
+  const [redemptions, movements, tierValue] = active
     ? await Promise.all([
         sql(db).query<RedemptionView>(
           `SELECT "rewardId", "code", "title", "discount", "endsAt", "usedAt", "status" FROM "Redemption"
@@ -86,8 +92,16 @@ export async function loyaltyView(
               [shop, active.id],
             )
           : [],
+        ladder?.enabled ? currentValue(db, ladder, { id: active.id, shop }, now) : 0,
       ])
-    : [[] as RedemptionView[], [] as { createdAt: Date; available: number }[]];
+    : [[] as RedemptionView[], [] as { createdAt: Date; available: number }[], 0];
+  // The tier the member holds for every purpose (rewards limited to tiers included), and their
+  // segments when a reward is limited to some.
+  const tierId = active ? (effectiveTier(ladder, active.tierId)?.id ?? null) : null;
+  const segmentIds =
+    active && rewards.some(({ reward }) => reward.segmentIds !== null)
+      ? await memberSegments(db, shop, active.id, now)
+      : [];
 
   const expiring = active
     ? expiryOf(
@@ -104,15 +118,14 @@ export async function loyaltyView(
       pointsName: program.settings.pointsName[locale],
       currency: program.currency,
       earnRulesSummary: earnSummary(rules.rules, program.settings, program.currency, locale, now),
+      ...ladderView(ladder, locale, program.currency),
     },
     member: active && {
       balance: active.available,
       pending: active.pending,
       lifetimeEarned: active.lifetimeEarned,
       birthday: active.birthday,
-      tier: null,
-      nextTier: null,
-      progress: null,
+      ...memberTierView(ladder, active.tierId, tierValue, locale, program.currency),
       expiring: expiring.map((e) => ({ points: e.points, at: e.at.toISOString() })),
     },
     rewards: rewards.map(({ id, status, reward }) => {
@@ -120,8 +133,8 @@ export async function loyaltyView(
         balance: active?.available ?? 0,
         now,
         redeemedByMember: redemptions.filter((r) => r.rewardId === id).length,
-        tierId: null,
-        segmentIds: [],
+        tierId,
+        segmentIds,
         subtotal,
       });
       return {

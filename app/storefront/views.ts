@@ -1,9 +1,10 @@
-// How the storefront API shows rewards, codes and ledger entries: money as decimal strings in
-// the shop's currency (never floats), titles in the shopper's language.
+// How the storefront API shows rewards, codes, ledger entries and VIP tiers: money as decimal
+// strings in the shop's currency (never floats), titles and tier names in the shopper's language.
 import type { Locale } from "../i18n/locale";
 import { toDecimal } from "../loyalty/currency";
 import type { Discount, Reward } from "../loyalty/rewards";
-import type { ValueView } from "./contract";
+import { effectiveTier, progressOf, type Ladder, type Tier, type TierMetric, type TierPerks } from "../loyalty/tiers";
+import type { LadderTierView, MemberView, TierAmount, TierPerksView, TierView, ValueView } from "./contract";
 
 export type { ValueView } from "./contract";
 
@@ -52,3 +53,65 @@ export function discountValue(discount: Discount, currency: string): ValueView {
 }
 
 export const localized = (title: { en: string; ru: string }, locale: Locale) => title[locale];
+
+// --- VIP tiers ---------------------------------------------------------------------------------
+
+/** An amount of the ladder's metric as the wire carries it: spend as money, the others as counts. */
+export const tierAmount = (metric: TierMetric, value: number, currency: string): TierAmount =>
+  metric === "spend" ? toDecimal(value, currency) : value;
+
+/** A tier's perks as the wire carries them (also in the catalog metafield checkout reads). */
+export function tierPerksView(perks: TierPerks, currency: string): TierPerksView {
+  const { earnMultiplier, discountPercent, freeShippingOver, entryBonus } = perks;
+  return {
+    earnMultiplier,
+    discountPercent,
+    freeShippingOver: freeShippingOver === null ? null : toDecimal(freeShippingOver, currency),
+    entryBonus,
+  };
+}
+
+export const tierView = (tier: Tier, locale: Locale, currency: string): TierView => ({
+  id: tier.id,
+  name: localized(tier.name, locale),
+  perks: tierPerksView(tier.perks, currency),
+});
+
+/** The program's tiers, lowest first, while the ladder is on. */
+export function ladderView(ladder: Ladder | null, locale: Locale, currency: string) {
+  if (!ladder?.enabled) return { tiers: null, tierMetric: null, tierWindow: null };
+  return {
+    tiers: ladder.tiers.map((tier): LadderTierView => ({
+      ...tierView(tier, locale, currency),
+      threshold: tierAmount(ladder.metric, tier.threshold, currency),
+    })),
+    tierMetric: ladder.metric,
+    tierWindow: ladder.window,
+  };
+}
+
+/**
+ * A member's tier, the next one and the progress towards it, from the tier they hold (`tierId`,
+ * the Member row's) and their qualifying value now: as app/tiers/views.server.ts's memberTier.
+ */
+export function memberTierView(
+  ladder: Ladder | null,
+  tierId: string | null,
+  value: number,
+  locale: Locale,
+  currency: string,
+): Pick<MemberView, "tier" | "nextTier" | "progress"> {
+  if (!ladder?.enabled) return { tier: null, nextTier: null, progress: null };
+  const tier = effectiveTier(ladder, tierId);
+  const { next, needed, percent } = progressOf(ladder, tier?.id ?? null, value);
+  return {
+    tier: tier && tierView(tier, locale, currency),
+    nextTier: next && {
+      id: next.id,
+      name: localized(next.name, locale),
+      threshold: tierAmount(ladder.metric, next.threshold, currency),
+      needed: tierAmount(ladder.metric, needed, currency),
+    },
+    progress: percent,
+  };
+}

@@ -10,7 +10,8 @@ type DiscountUserError = { field: string[]; message: string; code: string; extra
 interface ContextInput {
   all?: string | null;
   customers?: { add?: string[] | null } | null;
-  customerSegments?: { add?: string[] | null } | null;
+  /** On creation the segments; on update `add` and `remove` change the discount's list. */
+  customerSegments?: { add?: string[] | null; remove?: string[] | null } | null;
 }
 
 interface SharedInput {
@@ -169,6 +170,62 @@ function bxgyFrom(shop: ShopRecord, root: string, input: BxgyInput): BuyXGetY {
   };
 }
 
+type Minimum = CodeDiscount["minimumRequirement"];
+
+function minimumFrom(shop: ShopRecord, root: string, minimum: SharedInput["minimumRequirement"]): Minimum {
+  if (minimum?.subtotal && minimum.quantity) {
+    throw invalid(
+      root,
+      ["minimumRequirement"],
+      "Minimum subtotal and quantity can't both be present",
+      "MINIMUM_SUBTOTAL_AND_QUANTITY_RANGE_BOTH_PRESENT",
+    );
+  }
+  return minimum?.subtotal?.greaterThanOrEqualToSubtotal
+    ? { subtotal: toMinor(minimum.subtotal.greaterThanOrEqualToSubtotal, shop.currency) }
+    : minimum?.quantity?.greaterThanOrEqualToQuantity
+      ? { quantity: Number(minimum.quantity.greaterThanOrEqualToQuantity) }
+      : null;
+}
+
+type GetsValue = NonNullable<NonNullable<SharedInput["customerGets"]>["value"]>;
+
+function valueFrom(shop: ShopRecord, root: string, value: GetsValue | null | undefined): CodeDiscount["value"] {
+  const percentage = value?.percentage;
+  const amount = value?.discountAmount?.amount;
+  if (percentage != null) {
+    if (!(percentage > 0 && percentage <= 1)) {
+      throw invalid(
+        root,
+        ["customerGets", "value", "percentage"],
+        "Value must be between 0.0 and 1.0",
+        "VALUE_OUTSIDE_RANGE",
+      );
+    }
+    return { kind: "percentage", percentage: String(percentage) };
+  }
+  if (amount != null) {
+    const minor = toMinor(amount, shop.currency);
+    if (minor <= 0)
+      throw invalid(
+        root,
+        ["customerGets", "value", "discountAmount", "amount"],
+        "Value must be greater than 0",
+        "GREATER_THAN",
+      );
+    return { kind: "amount", amount: minor, appliesOnEachItem: value?.discountAmount?.appliesOnEachItem ?? false };
+  }
+  throw invalid(root, ["customerGets", "value"], "Value can't be blank", "BLANK");
+}
+
+const combinesFrom = (input: SharedInput["combinesWith"], base: CodeDiscount["combinesWith"]) => ({
+  orderDiscounts: input?.orderDiscounts ?? base.orderDiscounts,
+  productDiscounts: input?.productDiscounts ?? base.productDiscounts,
+  shippingDiscounts: input?.shippingDiscounts ?? base.shippingDiscounts,
+});
+
+const NO_COMBINATIONS = { orderDiscounts: false, productDiscounts: false, shippingDiscounts: false };
+
 function shared(shop: ShopRecord, root: string, input: SharedInput, kind: CodeDiscount["kind"], now: Date) {
   const title = input.title?.trim();
   if (!title) throw invalid(root, ["title"], "Title can't be blank", "BLANK");
@@ -183,53 +240,12 @@ function shared(shop: ShopRecord, root: string, input: SharedInput, kind: CodeDi
   const segmentIds = context.customerSegments?.add
     ? ids(shop, root, ["context", "customerSegments", "add"], context.customerSegments.add, "Segment", shop.segments)
     : null;
-  const minimum = input.minimumRequirement;
-  if (minimum?.subtotal && minimum.quantity) {
-    throw invalid(
-      root,
-      ["minimumRequirement"],
-      "Minimum subtotal and quantity can't both be present",
-      "MINIMUM_SUBTOTAL_AND_QUANTITY_RANGE_BOTH_PRESENT",
-    );
-  }
-  const minimumRequirement = minimum?.subtotal?.greaterThanOrEqualToSubtotal
-    ? { subtotal: toMinor(minimum.subtotal.greaterThanOrEqualToSubtotal, shop.currency) }
-    : minimum?.quantity?.greaterThanOrEqualToQuantity
-      ? { quantity: Number(minimum.quantity.greaterThanOrEqualToQuantity) }
-      : null;
+  const minimumRequirement = minimumFrom(shop, root, input.minimumRequirement);
   let value: CodeDiscount["value"] = { kind: "percentage", percentage: "1" };
   let items: CodeDiscount["items"] = { all: true };
   if (kind === "basic") {
-    const gets = input.customerGets;
-    const percentage = gets?.value?.percentage;
-    const amount = gets?.value?.discountAmount?.amount;
-    if (percentage != null) {
-      if (!(percentage > 0 && percentage <= 1)) {
-        throw invalid(
-          root,
-          ["customerGets", "value", "percentage"],
-          "Value must be between 0.0 and 1.0",
-          "VALUE_OUTSIDE_RANGE",
-        );
-      }
-      value = { kind: "percentage", percentage: String(percentage) };
-    } else if (amount != null) {
-      value = {
-        kind: "amount",
-        amount: toMinor(amount, shop.currency),
-        appliesOnEachItem: gets?.value?.discountAmount?.appliesOnEachItem ?? false,
-      };
-      if (value.amount <= 0)
-        throw invalid(
-          root,
-          ["customerGets", "value", "discountAmount", "amount"],
-          "Value must be greater than 0",
-          "GREATER_THAN",
-        );
-    } else {
-      throw invalid(root, ["customerGets", "value"], "Value can't be blank", "BLANK");
-    }
-    items = itemsFrom(shop, root, "customerGets", gets?.items);
+    value = valueFrom(shop, root, input.customerGets?.value);
+    items = itemsFrom(shop, root, "customerGets", input.customerGets?.items);
   }
   return {
     title,
@@ -241,11 +257,7 @@ function shared(shop: ShopRecord, root: string, input: SharedInput, kind: CodeDi
     value,
     items,
     maximumShippingPrice: input.maximumShippingPrice ? toMinor(input.maximumShippingPrice, shop.currency) : null,
-    combinesWith: {
-      orderDiscounts: input.combinesWith?.orderDiscounts ?? false,
-      productDiscounts: input.combinesWith?.productDiscounts ?? false,
-      shippingDiscounts: input.combinesWith?.shippingDiscounts ?? false,
-    },
+    combinesWith: combinesFrom(input.combinesWith, NO_COMBINATIONS),
   };
 }
 
@@ -320,23 +332,76 @@ export function createAutomaticDiscount(
   );
 }
 
-export function updateAutomaticDiscount(id: string, input: SharedInput, ctx: ViewContext, now = new Date()) {
+/**
+ * discountAutomaticBasicUpdate / discountAutomaticFreeShippingUpdate: what the input names
+ * changes, everything else stays (as in Shopify); `context.customerSegments` adds to and removes
+ * from the discount's segments. Checked whole before anything changes.
+ */
+export function updateAutomaticDiscount(
+  kind: AutomaticDiscount["kind"],
+  root: string,
+  id: string,
+  input: SharedInput,
+  ctx: ViewContext,
+  now = new Date(),
+) {
   return attempt(
     () => {
+      const { shop } = ctx;
       const parsed = parseGid(id, "DiscountAutomaticNode");
-      const existing = parsed && ctx.shop.automaticDiscounts.get(parsed.id);
-      if (!existing) throw invalid("id", [], "Discount does not exist", "INVALID");
-      const merged = { title: existing.title, ...stripNulls(input) };
-      const { customerIds: _ignored, ...rest } = shared(ctx.shop, "automaticBasicDiscount", merged, existing.kind, now);
-      Object.assign(existing, rest, { startsAt: input.startsAt ? rest.startsAt : existing.startsAt, updatedAt: now });
+      const existing = parsed && shop.automaticDiscounts.get(parsed.id);
+      if (!existing)
+        throw new Invalid({ field: ["id"], message: "Discount does not exist", code: "INVALID", extraInfo: null });
+      if (existing.kind !== kind) {
+        throw new Invalid({
+          field: ["id"],
+          message: `Discount is not a ${kind} automatic discount`,
+          code: "INVALID",
+          extraInfo: null,
+        });
+      }
+      const next: AutomaticDiscount = { ...existing, updatedAt: now };
+      if (input.title != null) {
+        next.title = input.title.trim();
+        if (!next.title) throw invalid(root, ["title"], "Title can't be blank", "BLANK");
+      }
+      if (input.startsAt != null) next.startsAt = new Date(input.startsAt);
+      if (input.endsAt !== undefined) next.endsAt = input.endsAt === null ? null : new Date(input.endsAt);
+      if (next.endsAt && next.endsAt <= next.startsAt)
+        throw invalid(root, ["endsAt"], "Ends at needs to be after starts_at", "END_DATE_BEFORE_START_DATE");
+      const context = input.context;
+      if (context?.customers)
+        throw invalid(root, ["context", "customers"], "Automatic discounts can't target customers", "INVALID");
+      if (context?.all) next.segmentIds = null;
+      if (context?.customerSegments) {
+        const field = ["context", "customerSegments"];
+        const add = ids(shop, root, [...field, "add"], context.customerSegments.add, "Segment", shop.segments);
+        const remove = (context.customerSegments.remove ?? []).map((value) => {
+          const segment = parseGid(value, "Segment");
+          if (!segment) throw invalid(root, [...field, "remove"], `Segment ${value} does not exist`, "INVALID");
+          return segment.id;
+        });
+        const kept = (existing.segmentIds ?? []).filter((s) => !remove.includes(s));
+        next.segmentIds = [...new Set([...kept, ...add])];
+      }
+      if (input.minimumRequirement !== undefined)
+        next.minimumRequirement = minimumFrom(shop, root, input.minimumRequirement);
+      if (input.combinesWith != null) next.combinesWith = combinesFrom(input.combinesWith, existing.combinesWith);
+      if (kind === "basic" && input.customerGets != null) {
+        if (input.customerGets.value != null) next.value = valueFrom(shop, root, input.customerGets.value);
+        if (input.customerGets.items != null)
+          next.items = itemsFrom(shop, root, "customerGets", input.customerGets.items);
+      }
+      if (kind === "free_shipping" && input.maximumShippingPrice !== undefined) {
+        next.maximumShippingPrice = input.maximumShippingPrice
+          ? toMinor(input.maximumShippingPrice, shop.currency)
+          : null;
+      }
+      Object.assign(existing, next);
       return { automaticDiscountNode: automaticDiscountNodeView(existing, ctx), userErrors: [] };
     },
     { automaticDiscountNode: null },
   );
-}
-
-function stripNulls<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 }
 
 export function deleteDiscount(id: string, type: "DiscountCodeNode" | "DiscountAutomaticNode", ctx: ViewContext) {

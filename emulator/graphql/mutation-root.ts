@@ -88,6 +88,10 @@ export function mutationRoot(ctx: ViewContext) {
       const parsed = parseGid(id, "Segment");
       const segment = parsed && shop.segments.get(parsed.id);
       if (!segment) return { segment: null, userErrors: [{ field: ["id"], message: "Segment does not exist" }] };
+      // Checked whole before anything changes; names stay unique, as on creation.
+      if (name != null && [...shop.segments.values()].some((s) => s.name === name && s !== segment)) {
+        return { segment: null, userErrors: [{ field: ["name"], message: "Name has already been taken" }] };
+      }
       if (query != null) {
         try {
           compileSegmentQuery(query);
@@ -139,8 +143,23 @@ export function mutationRoot(ctx: ViewContext) {
       automaticBasicDiscount,
     }: {
       id: string;
-      automaticBasicDiscount: Parameters<typeof updateAutomaticDiscount>[1];
-    }) => updateAutomaticDiscount(id, automaticBasicDiscount, ctx, store.now()),
+      automaticBasicDiscount: Parameters<typeof updateAutomaticDiscount>[3];
+    }) => updateAutomaticDiscount("basic", "automaticBasicDiscount", id, automaticBasicDiscount, ctx, store.now()),
+    discountAutomaticFreeShippingUpdate: ({
+      id,
+      freeShippingAutomaticDiscount,
+    }: {
+      id: string;
+      freeShippingAutomaticDiscount: Parameters<typeof updateAutomaticDiscount>[3];
+    }) =>
+      updateAutomaticDiscount(
+        "free_shipping",
+        "freeShippingAutomaticDiscount",
+        id,
+        freeShippingAutomaticDiscount,
+        ctx,
+        store.now(),
+      ),
     discountAutomaticDelete: ({ id }: { id: string }) => deleteDiscount(id, "DiscountAutomaticNode", ctx),
   };
 }

@@ -58,6 +58,13 @@ export function queryRoot(ctx: ViewContext) {
     );
   return {
     shop: () => shopView(ctx),
+    // One language, the primary and published one (a store without translations), so
+    // `published: true` (only published ones) and the default (all) answer alike.
+    shopLocales: () => {
+      const locale = shop.primaryLocale ?? "en";
+      const name = new Intl.DisplayNames(["en"], { type: "language" }).of(locale) ?? locale;
+      return [{ __typename: "ShopLocale", locale, name, primary: true, published: true, marketWebPresences: [] }];
+    },
     currentAppInstallation: () => installationView(shop, ctx),
     customer: ({ id }: { id: string }) => {
       const found = byId(shop.customers, id, "Customer");

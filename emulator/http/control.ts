@@ -3,6 +3,7 @@
 import { mintSessionToken, type TokenKind } from "../auth/tokens.ts";
 import { gid, parseGid } from "../state/ids.ts";
 import { toDecimal } from "../state/money.ts";
+import { orderTotals } from "../state/orders.ts";
 import { InputError, NotFoundError, type OrderInput, type Store } from "../state/store.ts";
 import type { CodeDiscount, ShopRecord } from "../state/types.ts";
 import type { AdminFaults } from "../graphql/faults.ts";
@@ -47,7 +48,13 @@ function numericId(value: unknown, type: string, field: string): number {
 const ref = (type: string, id: number) => ({ id, gid: gid(type, id) });
 
 function shopSummary(shop: ShopRecord) {
-  return { domain: shop.domain, name: shop.name, currency: shop.currency, email: shop.email };
+  return {
+    domain: shop.domain,
+    name: shop.name,
+    currency: shop.currency,
+    email: shop.email,
+    locale: shop.primaryLocale ?? "en",
+  };
 }
 
 function appCredentials(store: Store, shop: ShopRecord) {
@@ -96,6 +103,13 @@ function state(store: Store, shop: ShopRecord) {
         title: d.title,
         segmentIds: d.segmentIds,
         value: valueOf(d.value, shop.currency),
+        minimumSubtotal:
+          d.minimumRequirement && "subtotal" in d.minimumRequirement
+            ? toDecimal(d.minimumRequirement.subtotal, shop.currency)
+            : null,
+        combinesWith: d.combinesWith,
+        startsAt: d.startsAt.toISOString(),
+        endsAt: d.endsAt?.toISOString() ?? null,
       })),
     ],
     products: [...shop.products.values()].map((p) => productResult(store, shop, p)),
@@ -113,6 +127,8 @@ function state(store: Store, shop: ShopRecord) {
       financialStatus: o.financialStatus,
       cancelledAt: o.cancelledAt?.toISOString() ?? null,
       discountCodes: o.discountApplications.flatMap((a) => (a.code ? [a.code] : [])),
+      automaticDiscounts: o.discountApplications.flatMap((a) => (a.type === "automatic" ? [a.title] : [])),
+      totalDiscounts: toDecimal(orderTotals(o).discounts, shop.currency),
       refunds: o.refunds.map((r) => ref("Refund", r.id)),
     })),
   };
@@ -153,6 +169,7 @@ const routes: [string, RegExp, Handler][] = [
         handle: typeof body.handle === "string" ? body.handle : undefined,
         currency: typeof body.currency === "string" ? body.currency : undefined,
         email: typeof body.email === "string" ? body.email : undefined,
+        locale: typeof body.locale === "string" ? body.locale : undefined,
       });
       const appOpened = body.openApp === false ? false : await ctx.openApp(shop);
       return [201, { shop: shopSummary(shop), app: appCredentials(ctx.store, shop), appOpened }];

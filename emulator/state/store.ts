@@ -99,7 +99,14 @@ export class Store {
   // --- shops and installation -------------------------------------------------------------
 
   /** `name` is the store's display name; `handle` (default: from the name) makes its domain. */
-  createShop(input: { name: string; handle?: string; currency?: string; email?: string; plan?: string }): ShopRecord {
+  createShop(input: {
+    name: string;
+    handle?: string;
+    currency?: string;
+    email?: string;
+    plan?: string;
+    locale?: string;
+  }): ShopRecord {
     if (!input.name?.trim()) throw new InputError("name", "can't be blank");
     const handle = input.handle ?? slug(input.name);
     if (!/^[a-z0-9][a-z0-9-]*$/.test(handle)) {
@@ -109,6 +116,8 @@ export class Store {
     if (this.shops.has(domain)) throw new InputError("handle", `${domain} already exists`);
     const currency = (input.currency ?? "USD").toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) throw new InputError("currency", "an ISO 4217 code such as USD");
+    const locale = input.locale ?? "en";
+    if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(locale)) throw new InputError("locale", "a locale such as en or pt-BR");
     const shop: ShopRecord = {
       domain,
       name: input.name.trim(),
@@ -116,6 +125,7 @@ export class Store {
       currency,
       plan: { displayName: input.plan ?? "Basic", partnerDevelopment: true, shopifyPlus: false },
       ianaTimezone: "UTC",
+      primaryLocale: locale,
       createdAt: this.now(),
       installations: new Map(),
       customers: new Map(),

@@ -266,6 +266,8 @@ export interface ShopRecord {
   currency: string;
   plan: { displayName: string; partnerDevelopment: boolean; shopifyPlus: boolean };
   ianaTimezone: string;
+  /** The primary language of the store's admin and storefront (`shopLocales`); "en" when unset. */
+  primaryLocale?: string;
   createdAt: Date;
   installations: Map<string, Installation>;
   customers: Map<number, Customer>;

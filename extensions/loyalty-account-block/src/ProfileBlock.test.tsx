@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { unmount } from "../../host/testing";
-import { fakeStorefront } from "../../loyalty-account/src/fake-storefront";
+import { fakeStorefront, SILVER_MEMBER, TIERS } from "../../loyalty-account/src/fake-storefront";
 import { mount as mountIn, textOf, type MountOptions } from "../../loyalty-account/src/harness";
 import ProfileBlock from "./ProfileBlock";
 
@@ -24,6 +24,19 @@ describe("the profile block", () => {
     const link = body.querySelector("s-link");
     expect(link?.getAttribute("href")).toBe("extension://loyalty-account");
     expect(link?.textContent).toBe("View your rewards");
+  });
+
+  it("names the member's VIP tier beside the balance", async () => {
+    const { body } = await mount(BLOCK, ProfileBlock, {
+      storefront: fakeStorefront({ member: SILVER_MEMBER, tiers: TIERS }),
+    });
+    expect(textOf(body)).toContain("You have 815 points");
+    expect(body.querySelector("s-badge")?.textContent).toBe("Silver");
+  });
+
+  it("shows no tier while the shop has none", async () => {
+    const { body } = await mount(BLOCK, ProfileBlock, { storefront: fakeStorefront() });
+    expect(body.querySelector("s-badge")).toBeNull();
   });
 
   it("invites a signed-out shopper to sign in, without asking the API", async () => {

@@ -1,4 +1,5 @@
-// The profile block (customer-account.profile.block.render): the balance and a link to the page.
+// The profile block (customer-account.profile.block.render): the balance with the member's VIP
+// tier, and a link to the page.
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useMemo } from "preact/hooks";
@@ -28,9 +29,12 @@ export function ProfileCard() {
         ) : state.status === "loading" ? (
           <s-skeleton-paragraph />
         ) : state.status === "ready" && state.data.member ? (
-          <s-text type="strong">
-            {i18n.translate("profile.balance", { points: formatPoints(i18n, state.data.member.balance) })}
-          </s-text>
+          <s-stack direction="inline" gap="small-200" alignItems="center">
+            <s-text type="strong">
+              {i18n.translate("profile.balance", { points: formatPoints(i18n, state.data.member.balance) })}
+            </s-text>
+            {state.data.member.tier && <s-badge>{state.data.member.tier.name}</s-badge>}
+          </s-stack>
         ) : state.status === "ready" ? (
           <s-text>{i18n.translate("member.not_member")}</s-text>
         ) : (

@@ -1,10 +1,20 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { settle, unmount } from "../../host/testing";
-import { fakeStorefront, MEMBER } from "./fake-storefront";
+import { fakeStorefront, MEMBER, SILVER_MEMBER, TIERS } from "./fake-storefront";
 import { buttonNamed, buttonsNamed, click, mount, textOf } from "./harness";
 import Page from "./Page";
 
 const PAGE = "customer-account.page.render";
+
+/** The section with this heading. */
+function sectionNamed(root: Element, heading: string): Element {
+  const section = root.querySelector(`s-section[heading="${heading}"]`);
+  if (!section) throw new Error(`no section "${heading}" in: ${textOf(root)}`);
+  return section;
+}
+const texts = (root: Element) => [...root.querySelectorAll<HTMLElement>("s-text")].map((t) => textOf(t).trim());
+const listItems = (root: Element) =>
+  [...root.querySelectorAll<HTMLElement>("s-list-item")].map((li) => textOf(li).trim());
 
 afterEach(() => {
   unmount();
@@ -28,16 +38,64 @@ describe("the full page, signed in", () => {
     // The redemption's zero-point bookkeeping line stays out of the shopper's history.
     expect(text).not.toContain("Reward redeemed");
     expect(storefront.calls.every((c) => c.language === "en")).toBe(true);
-    // No tiers yet: neither a tier nor a progress bar.
+    // No tiers switched on: no VIP card, no progress bar.
+    expect(textOf(body)).not.toContain("VIP status");
     expect(body.querySelector("s-progress")).toBeNull();
   });
 
-  it("shows tier and progress once the member has them", async () => {
-    const storefront = fakeStorefront({ member: { ...MEMBER, tier: "Silver", nextTier: "Gold", progress: 0.4 } });
+  it("shows the VIP card: the member's tier and perks, the progress to the next and every tier", async () => {
+    const storefront = fakeStorefront({ member: SILVER_MEMBER, tiers: TIERS });
     const { body } = await mount(PAGE, Page, { storefront });
-    expect(textOf(body)).toContain("Tier: Silver");
-    expect(textOf(body)).toContain("Progress to Gold");
-    expect(body.querySelector("s-progress")?.getAttribute("value")).toBe("0.4");
+    const card = sectionNamed(body, "VIP status");
+    const text = textOf(card);
+    expect(text).toContain("Your tier: Silver");
+    expect(listItems(card)).toEqual([
+      "3% off every order",
+      "×1.25 points",
+      "Free shipping over $50.00",
+      "100 points when you reach it",
+    ]);
+    expect(text).toContain("Spend $380.00 more to reach Gold");
+    const progress = card.querySelector("s-progress");
+    expect(progress?.getAttribute("value")).toBe("24");
+    expect(progress?.getAttribute("max")).toBe("100");
+    expect(progress?.getAttribute("accessibilityLabel") ?? progress?.getAttribute("accessibilitylabel")).toBe(
+      "Progress to Gold",
+    );
+    expect(texts(card)).toEqual([
+      "Spend $380.00 more to reach Gold",
+      "All tiers",
+      "Bronze",
+      "Every member",
+      "Silver",
+      "Spend $500.00",
+      "3% off every order, ×1.25 points, free shipping over $50.00, 100 points when you reach it",
+      "Gold",
+      "Spend $1,000.00",
+      "5% off every order, ×1.5 points, free shipping on every order, 250 points when you reach it",
+      "Counted over the last 12 months.",
+    ]);
+    expect([...card.querySelectorAll("s-badge")].map((b) => b.textContent)).toEqual(["Your tier"]);
+  });
+
+  it("shows the VIP card in Russian", async () => {
+    const storefront = fakeStorefront({ member: SILVER_MEMBER, tiers: TIERS });
+    const { body } = await mount(PAGE, Page, { storefront, locale: "ru" });
+    const text = textOf(sectionNamed(body, "VIP-статус")); // textOf folds Intl's no-break space
+    expect(text).toContain("Ваш уровень: Silver");
+    expect(text).toContain("Потратьте ещё 380,00 $, чтобы получить уровень «Gold»");
+    expect(text).toContain("Скидка 3% на каждый заказ");
+    expect(text).toContain("Считается за последние 12 месяцев.");
+  });
+
+  it("at the top tier, says so instead of a progress bar", async () => {
+    const gold = { ...SILVER_MEMBER, tier: { ...TIERS.tiers![2]! }, nextTier: null, progress: 100 };
+    const storefront = fakeStorefront({ member: gold, tiers: TIERS });
+    const { body } = await mount(PAGE, Page, { storefront });
+    const card = sectionNamed(body, "VIP status");
+    expect(textOf(card)).toContain("Your tier: Gold");
+    expect(textOf(card)).toContain("You're on our highest tier.");
+    expect(card.querySelector("s-progress")).toBeNull();
   });
 
   it("shows the gap for rewards out of reach, and sends checkout-only rewards to checkout", async () => {
@@ -199,6 +257,16 @@ describe("the full page, signed out", () => {
     expect(storefront.calls.map((c) => c.path)).toEqual(["loyalty"]);
     expect(buttonsNamed(body, "Redeem")).toHaveLength(0);
     expect(body.querySelector("s-text-field")).toBeNull();
+  });
+
+  it("shows the VIP tiers, without a member's tier or progress", async () => {
+    const storefront = fakeStorefront({ member: null, tiers: TIERS });
+    const { body } = await mount(PAGE, Page, { storefront, signedIn: false });
+    const card = sectionNamed(body, "VIP status");
+    expect(texts(card).slice(0, 3)).toEqual(["All tiers", "Bronze", "Every member"]);
+    expect(texts(card)).toContain("Spend $1,000.00");
+    expect(textOf(card)).not.toContain("Your tier");
+    expect(card.querySelector("s-progress")).toBeNull();
   });
 });
 

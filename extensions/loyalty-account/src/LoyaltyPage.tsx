@@ -1,5 +1,6 @@
-// The full page (customer-account.page.render): the member's points, rewards, codes, history,
-// ways to earn and birthday; a guest sees the invitation to sign in and the ways to earn.
+// The full page (customer-account.page.render): the member's points, VIP status, rewards, codes,
+// history, ways to earn and birthday; a guest sees the invitation to sign in, the VIP tiers and
+// the ways to earn.
 import { useEffect, useMemo } from "preact/hooks";
 import { hostClient } from "../../shared/api";
 import { host } from "./host";
@@ -10,7 +11,9 @@ import { History } from "./sections/History";
 import { Rewards } from "./sections/Rewards";
 import { LoadFailed, Loading, SignIn } from "./sections/Status";
 import { Summary } from "./sections/Summary";
+import { VipStatus } from "./sections/VipStatus";
 import { WaysToEarn } from "./sections/WaysToEarn";
+import { vipCard } from "./vip";
 
 export function LoyaltyPage() {
   const { authenticatedAccount, i18n } = host();
@@ -32,6 +35,7 @@ function Content({ state }: { state: PageState }) {
   if (loyalty.status === "loading") return <Loading />;
   if (loyalty.status === "failed") return <LoadFailed error={loyalty.error} retry={() => void state.load()} />;
   const { program, member, rewards, codes } = loyalty.data;
+  const vip = vipCard(i18n, program, member);
   return (
     <>
       {!state.signedIn && <SignIn />}
@@ -41,6 +45,7 @@ function Content({ state }: { state: PageState }) {
         </s-banner>
       )}
       {member && <Summary member={member} />}
+      {vip && <VipStatus card={vip} />}
       <Rewards rewards={rewards} currency={program.currency} isMember={member !== null} flow={state.redemptions} />
       {member && <Codes codes={codes} currency={program.currency} />}
       {member && <History history={state.history} />}

@@ -66,6 +66,44 @@ export const MEMBER: MemberView = {
   expiring: [{ points: 815, at: "2027-11-24T01:47:43.499Z" }],
 };
 
+type Program = LoyaltyResponse["program"];
+
+/** The shop's VIP tiers by spend over 12 months: Bronze (free), Silver from $500, Gold from $1,000. */
+export const TIERS: Pick<Program, "tiers" | "tierMetric" | "tierWindow"> = {
+  tierMetric: "spend",
+  tierWindow: "rolling12",
+  tiers: [
+    {
+      id: "bronze",
+      name: "Bronze",
+      threshold: "0.00",
+      perks: { earnMultiplier: 100, discountPercent: 0, freeShippingOver: null, entryBonus: 0 },
+    },
+    {
+      id: "silver",
+      name: "Silver",
+      threshold: "500.00",
+      perks: { earnMultiplier: 125, discountPercent: 3, freeShippingOver: "50.00", entryBonus: 100 },
+    },
+    {
+      id: "gold",
+      name: "Gold",
+      threshold: "1000.00",
+      perks: { earnMultiplier: 150, discountPercent: 5, freeShippingOver: "0.00", entryBonus: 250 },
+    },
+  ],
+};
+
+/** The member on Silver, $380 short of Gold. */
+export const SILVER_MEMBER: MemberView = {
+  ...MEMBER,
+  tier: { id: "silver", name: "Silver", perks: TIERS.tiers![1]!.perks },
+  nextTier: { id: "gold", name: "Gold", threshold: "1000.00", needed: "380.00" },
+  progress: 24,
+};
+
+const NO_TIERS = { tiers: null, tierMetric: null, tierWindow: null };
+
 export const CODES: CodeView[] = [
   {
     code: "LAUREL-83CK-DNEW-5G1V",
@@ -92,7 +130,13 @@ export const HISTORY: HistoryEntry[] = [
 ];
 
 export function fakeStorefront(
-  options: { member?: MemberView | null; pageSize?: number; rewards?: RewardView[] } = {},
+  options: {
+    member?: MemberView | null;
+    pageSize?: number;
+    rewards?: RewardView[];
+    /** The shop's tiers (default: none switched on). */
+    tiers?: Pick<Program, "tiers" | "tierMetric" | "tierWindow">;
+  } = {},
 ) {
   const state = {
     member: options.member === undefined ? { ...MEMBER } : options.member,
@@ -112,7 +156,7 @@ export function fakeStorefront(
   function loyalty(): LoyaltyResponse {
     const member = state.member && { ...state.member, birthday: state.birthday ?? state.member.birthday };
     return {
-      program: { pointsName: "points", currency: "USD", earnRulesSummary: EARN_WAYS },
+      program: { pointsName: "points", currency: "USD", earnRulesSummary: EARN_WAYS, ...(options.tiers ?? NO_TIERS) },
       member,
       rewards: state.rewards.map((r) => ({ ...r, reason: member ? r.reason : "not_a_member" })),
       codes: member ? state.codes : [],

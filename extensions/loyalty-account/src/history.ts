@@ -18,6 +18,8 @@ export const LEDGER_REASONS = [
   "expiry",
   "manual_adjustment",
   "import",
+  "tier_earn",
+  "tier_bonus",
 ] as const;
 
 /** Notes on `earn_action` entries that name the action (other notes are internal: not shown). */

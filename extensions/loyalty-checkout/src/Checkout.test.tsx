@@ -7,7 +7,7 @@ import { createCheckoutHost, type CheckoutLine, type CheckoutOptions } from "../
 import { localeFiles, runTarget, settle, TestSignal, unmount } from "../../host/testing";
 import { REDEEMED } from "../../shared/test-fixtures";
 import extension from "./Checkout";
-import { CUSTOMER_ID, MEMBER, metafields } from "./test-fixtures";
+import { CUSTOMER_ID, GOLD_TIER, MEMBER, metafields, REWARDS, TIERS } from "./test-fixtures";
 
 const DIR = path.join(import.meta.dirname, "..");
 const LINES: CheckoutLine[] = [
@@ -29,6 +29,23 @@ const LINES: CheckoutLine[] = [
   },
 ];
 const CODE = REDEEMED.code;
+/** The catalog with the shop's tiers and a reward for each of two tiers; the member on Gold. */
+const tierGift = (id: string, title: string, tierIds: string[]) => ({
+  ...REWARDS.rewards[0]!,
+  id,
+  title: { en: title, ru: title },
+  tierIds,
+});
+const TIERED_REWARDS = {
+  ...REWARDS,
+  tiers: TIERS,
+  rewards: [
+    ...REWARDS.rewards,
+    tierGift("r-gold", "Gold gift", ["gold"]),
+    tierGift("r-silver", "Silver gift", ["silver"]),
+  ],
+};
+const TIERED = metafields({ member: { ...MEMBER, tier: GOLD_TIER }, rewards: TIERED_REWARDS });
 
 interface Call {
   path: string;
@@ -124,11 +141,30 @@ describe("a signed-in member", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("sees their tier beside the balance when the metafield names one", async () => {
-    stubFetch();
-    const { body } = await mount({ metafields: metafields({ member: { ...MEMBER, tier: "Gold" } }) });
+  it("sees their tier beside the balance when the metafield names one, with no perks line without the ladder", async () => {
+    const calls = stubFetch();
+    const { body } = await mount({ metafields: metafields({ member: { ...MEMBER, tier: GOLD_TIER } }) });
     expect(body.querySelector("s-badge")?.textContent).toBe("Gold");
     expect(text(body)).toContain("You have 815 points");
+    expect(text(body)).not.toContain("off every order");
+    expect(calls).toEqual([]);
+  });
+
+  it("sees their tier's perks on first paint, from the catalog's tiers, with no network call", async () => {
+    const calls = stubFetch();
+    const { body } = await mount({ metafields: TIERED });
+    expect(body.querySelector("s-badge")?.textContent).toBe("Gold");
+    expect(text(body)).toContain("Gold: 5% off every order, ×1.5 points, free shipping on every order");
+    expect(calls).toEqual([]);
+  });
+
+  it("is offered a reward limited to their tier, and not one limited to another", async () => {
+    stubFetch();
+    const { body } = await mount({ metafields: TIERED });
+    expect(row(body, "Gold gift")).toBeDefined();
+    expect(row(body, "Silver gift")).toBeUndefined();
+    const untiered = await mount({ metafields: metafields({ rewards: TIERED_REWARDS }) });
+    expect(row(untiered.body, "Gold gift")).toBeUndefined();
   });
 
   it("with too few points for any reward, sees how far the first one is", async () => {
@@ -326,6 +362,13 @@ describe("beside the discount field (reductions)", () => {
     expect(text(body)).not.toContain("more points for");
   });
 
+  it("shows the member's tier badge but not the perks line", async () => {
+    stubFetch();
+    const { body } = await mount({ target: "purchase.checkout.reductions.render-after", metafields: TIERED });
+    expect(body.querySelector("s-badge")?.textContent).toBe("Gold");
+    expect(text(body)).not.toContain("off every order");
+  });
+
   it("without points for cash, offers the costliest reward within reach", async () => {
     stubFetch();
     const { body } = await mount({
@@ -399,6 +442,13 @@ describe("a guest", () => {
 });
 
 describe("in Russian", () => {
+  it("names the tier and its perks in Russian", async () => {
+    stubFetch();
+    const { body } = await mount({ locale: "ru-RU", metafields: TIERED });
+    expect(body.querySelector("s-badge")?.textContent).toBe("Золото");
+    expect(text(body)).toContain("Золото: скидка 5% на каждый заказ, баллы ×1,5, бесплатная доставка на все заказы");
+  });
+
   it("speaks Russian with Russian plural forms", async () => {
     stubFetch();
     const { body } = await mount({ locale: "ru-RU" });

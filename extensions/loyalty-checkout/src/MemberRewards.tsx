@@ -1,12 +1,13 @@
-// A signed-in member: balance, the rewards they can take now (each redeemed and applied in one
-// click), points for cash, and how far the next reward is. All from metafields; the balance
-// after a redemption comes from Laurel's answer.
+// A signed-in member: balance and VIP tier (with its perks in the block), the rewards they can
+// take now (each redeemed and applied in one click), points for cash, and how far the next reward
+// is. All from metafields; the balance after a redemption comes from Laurel's answer.
 import type { ComponentChildren } from "preact";
 import { useMemo } from "preact/hooks";
 import type { StorefrontClient } from "../../shared/api";
 import { describeValue, errorMessage, formatPoints } from "../../shared/format";
+import { perksLine } from "../../shared/tiers";
 import { host } from "./host";
-import { localize, type Catalog, type CatalogReward, type Member } from "./metafields";
+import { localize, tierPerksOf, type Catalog, type CatalogReward, type Member } from "./metafields";
 import { currencyDigits, fromMinor, moneyToMinor } from "./money";
 import { offersFor } from "./offers";
 import { PointsForCash } from "./PointsForCash";
@@ -45,7 +46,12 @@ export function MemberRewards({ member, catalog, client, compact }: Props) {
     digits,
     now: Date.now(),
     showPointsForCash: api.settings.value.show_points_for_cash !== false,
+    tierId: member.tier?.id ?? null,
   });
+  const tier = member.tier && localize(member.tier.name, language);
+  // The tier's perks come with the catalog (one copy per shop, not per member); the block only.
+  const tierPerks = tierPerksOf(member, catalog);
+  const perks = !compact && tier && tierPerks ? perksLine(i18n, tier, tierPerks, currency) : null;
   const canApply = api.instructions.value.discounts.canUpdateDiscountCodes;
   const applied = api.discountCodes.value.find((c) => isLaurelCode(c.code, catalog?.codePrefix ?? null));
   const title = (reward: CatalogReward) => localize(reward.title, language);
@@ -68,13 +74,13 @@ export function MemberRewards({ member, catalog, client, compact }: Props) {
 
   return (
     <s-stack gap="base">
-      {(balanceKnown || member.tier) && (
+      {(balanceKnown || tier) && (
         <s-stack direction="inline" gap="small-200" alignItems="center">
           {balanceKnown && <s-text>{i18n.translate("member.balance", { points: formatPoints(i18n, balance) })}</s-text>}
-          {/* The member's tier, as the points engine names it in the metafield (tiers issue). */}
-          {member.tier && <s-badge>{member.tier}</s-badge>}
+          {tier && <s-badge>{tier}</s-badge>}
         </s-stack>
       )}
+      {perks && <s-text color="subdued">{perks}</s-text>}
       <FlowNotice flow={flow} />
       {applied ? (
         <AppliedCode

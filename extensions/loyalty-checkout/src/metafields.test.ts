@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localize, parseReward, parseValue, readLoyalty } from "./metafields";
+import { localize, parseReward, parseValue, readLoyalty, tierPerksOf } from "./metafields";
 import { metafields, REWARDS } from "./test-fixtures";
 
 describe("readLoyalty", () => {
@@ -11,9 +11,58 @@ describe("readLoyalty", () => {
     expect(catalog?.codePrefix).toBeNull();
   });
 
-  it("accepts an optional tier", () => {
-    const { member } = readLoyalty(metafields({ member: { points: 5, tier: "Gold" } }));
-    expect(member).toMatchObject({ points: 5, tier: "Gold", pending: 0 });
+  it("accepts an optional tier, named in the merchant's languages", () => {
+    const tier = { id: "gold", name: { en: "Gold", ru: "Золото" } };
+    expect(readLoyalty(metafields({ member: { points: 5, tier } })).member).toMatchObject({
+      points: 5,
+      tier,
+      pending: 0,
+    });
+    expect(readLoyalty(metafields({ member: { points: 5, tier: null } })).member?.tier).toBeNull();
+  });
+
+  it("counts a tier without an id or a name as none, and keeps the member", () => {
+    for (const tier of [
+      "Gold",
+      { name: { en: "Gold" } },
+      { id: "gold" },
+      { id: "", name: "Gold" },
+      { id: 7, name: "x" },
+    ]) {
+      expect(readLoyalty(metafields({ member: { points: 5, tier } })).member).toMatchObject({ points: 5, tier: null });
+    }
+  });
+
+  it("reads the shop's tiers and their perks from the catalog, skipping a bad one", () => {
+    const gold = {
+      id: "gold",
+      name: { en: "Gold", ru: "Золото" },
+      perks: { earnMultiplier: 150, discountPercent: 5, freeShippingOver: "0.00", entryBonus: 250 },
+    };
+    const bad = [
+      { ...gold, id: "a", perks: { ...gold.perks, earnMultiplier: 50 } },
+      { ...gold, id: "b", perks: { ...gold.perks, discountPercent: 101 } },
+      { ...gold, id: "c", perks: { ...gold.perks, freeShippingOver: 50 } },
+      { ...gold, id: "d", perks: undefined },
+      { ...gold, name: undefined },
+    ];
+    const catalog = readLoyalty(metafields({ rewards: { ...REWARDS, tiers: [...bad, gold] } })).catalog;
+    expect(catalog?.tiers).toEqual([gold]);
+    expect(readLoyalty(metafields()).catalog?.tiers).toEqual([]);
+  });
+
+  it("finds the member's tier's perks in the catalog", () => {
+    const gold = {
+      id: "gold",
+      name: { en: "Gold" },
+      perks: { earnMultiplier: 150, discountPercent: 5, freeShippingOver: null, entryBonus: 0 },
+    };
+    const catalog = readLoyalty(metafields({ rewards: { ...REWARDS, tiers: [gold] } })).catalog;
+    const member = (tier: object | null) => readLoyalty(metafields({ member: { points: 5, tier } })).member!;
+    expect(tierPerksOf(member({ id: "gold", name: "Gold" }), catalog)).toEqual(gold.perks);
+    expect(tierPerksOf(member({ id: "silver", name: "Silver" }), catalog)).toBeNull();
+    expect(tierPerksOf(member(null), catalog)).toBeNull();
+    expect(tierPerksOf(member({ id: "gold", name: "Gold" }), null)).toBeNull();
   });
 
   it("treats bad JSON or a wrong shape as absent", () => {
@@ -59,6 +108,14 @@ describe("parseReward and parseValue", () => {
     expect(parseReward({ ...base, startsAt: "soon" })).toBeNull();
     expect(parseReward({ ...base, minimumSubtotal: 10 })).toBeNull();
     expect(parseReward({ ...base, minimumSubtotal: "10.00" })?.minimumSubtotal).toBe("10.00");
+  });
+
+  it("reads the tiers a reward is limited to, and refuses a reward whose list can't be read", () => {
+    const base = REWARDS.rewards[0]!;
+    expect(parseReward(base)?.tierIds).toBeNull();
+    expect(parseReward({ ...base, tierIds: ["gold", "silver"] })?.tierIds).toEqual(["gold", "silver"]);
+    expect(parseReward({ ...base, tierIds: "gold" })).toBeNull();
+    expect(parseReward({ ...base, tierIds: [1] })).toBeNull();
   });
 
   it("takes a points-for-cash reward's cost from its step", () => {

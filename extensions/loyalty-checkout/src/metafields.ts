@@ -1,20 +1,29 @@
 // What Laurel publishes for checkout in its `$app:loyalty` metafields, read without a network
-// call: the member's balance (customer `member`) and the active reward catalog (shop `rewards`).
+// call: the member's balance and VIP tier (customer `member`) and the active reward catalog with
+// the shop's VIP tiers and their perks (shop `rewards`).
 // Parsed by hand (no zod in the bundle) and defensively: a bad document counts as absent, a
 // bad reward is skipped, so a publishing mistake never breaks checkout.
 import type { AppMetafieldEntry } from "@shopify/ui-extensions/checkout";
-import type { RewardType, ValueView } from "../../shared/contract";
+import type { RewardType, TierPerksView, ValueView } from "../../shared/contract";
+
+/** Merchant-written text by language: `{"en": "…", "ru": "…"}`. */
+export type Localized = Record<string, string>;
 
 export interface Member {
   points: number;
   pending: number;
   lifetimeEarned: number;
   lifetimeRedeemed: number;
-  tier: string | null;
+  /** The member's VIP tier, its name in the merchant's languages; null: none (or tiers off). */
+  tier: { id: string; name: Localized } | null;
 }
 
-/** Merchant-written text by language: `{"en": "…", "ru": "…"}`. */
-export type Localized = Record<string, string>;
+/** A tier of the shop's ladder, with its perks as the storefront API carries them. */
+export interface CatalogTier {
+  id: string;
+  name: Localized;
+  perks: TierPerksView;
+}
 
 export interface CatalogReward {
   id: string;
@@ -28,6 +37,8 @@ export interface CatalogReward {
   startsAt: string | null;
   endsAt: string | null;
   limitPerMember: number | null;
+  /** Only members on these tiers may take it; null: everyone. */
+  tierIds: string[] | null;
 }
 
 export interface Catalog {
@@ -36,6 +47,8 @@ export interface Catalog {
   /** The shop's code prefix, when the catalog carries it (it tells Laurel's codes apart). */
   codePrefix: string | null;
   rewards: CatalogReward[];
+  /** The shop's VIP tiers, when the catalog carries them (empty: none, or tiers off). */
+  tiers: CatalogTier[];
 }
 
 type Json = Record<string, unknown>;
@@ -79,9 +92,38 @@ export function parseMember(doc: Json | null): Member | null {
     pending: count(doc.pending),
     lifetimeEarned: count(doc.lifetimeEarned),
     lifetimeRedeemed: count(doc.lifetimeRedeemed),
-    tier: typeof doc.tier === "string" && doc.tier !== "" ? doc.tier : null,
+    tier: parseTierName(doc.tier),
   };
 }
+
+/** `{id, name}`: a tier without an id or a name counts as none. */
+function parseTierName(v: unknown): Member["tier"] {
+  if (!isObject(v) || typeof v.id !== "string" || v.id === "") return null;
+  const name = parseLocalized(v.name);
+  return name ? { id: v.id, name } : null;
+}
+
+function parsePerks(v: unknown): TierPerksView | null {
+  if (!isObject(v)) return null;
+  const { earnMultiplier, discountPercent, entryBonus } = v;
+  const freeShippingOver = orNull(v.freeShippingOver, isDecimal);
+  const valid =
+    isCount(earnMultiplier) &&
+    earnMultiplier >= 100 &&
+    isCount(discountPercent) &&
+    discountPercent <= 100 &&
+    isCount(entryBonus) &&
+    freeShippingOver !== undefined;
+  return valid ? { earnMultiplier, discountPercent, freeShippingOver, entryBonus } : null;
+}
+
+export function parseTier(v: unknown): CatalogTier | null {
+  const tier = parseTierName(v);
+  const perks = isObject(v) ? parsePerks(v.perks) : null;
+  return tier && perks ? { ...tier, perks } : null;
+}
+
+const isIds = (v: unknown): v is string[] => Array.isArray(v) && v.every((id) => typeof id === "string");
 
 function parseLocalized(v: unknown): Localized | null {
   if (typeof v === "string") return { en: v };
@@ -139,9 +181,17 @@ export function parseReward(v: unknown): CatalogReward | null {
   const startsAt = orNull(v.startsAt, isDate);
   const endsAt = orNull(v.endsAt, isDate);
   const limitPerMember = orNull(v.limitPerMember, isCount);
+  const tierIds = orNull(v.tierIds, isIds);
   if (!title || !value || !type || !isCount(v.cost) || v.cost === 0) return null;
   if ((type === "points_for_cash") !== (value.kind === "points_for_cash")) return null;
-  if (minimumSubtotal === undefined || startsAt === undefined || endsAt === undefined || limitPerMember === undefined) {
+  // A restriction that can't be read makes the reward unreadable: never offered to everyone by mistake.
+  if (
+    minimumSubtotal === undefined ||
+    startsAt === undefined ||
+    endsAt === undefined ||
+    limitPerMember === undefined ||
+    tierIds === undefined
+  ) {
     return null;
   }
   return {
@@ -155,6 +205,7 @@ export function parseReward(v: unknown): CatalogReward | null {
     startsAt,
     endsAt,
     limitPerMember,
+    tierIds,
   };
 }
 
@@ -165,6 +216,7 @@ export function parseCatalog(doc: Json | null): Catalog | null {
     pointsName: parseLocalized(doc.pointsName) ?? {},
     codePrefix: typeof doc.codePrefix === "string" && doc.codePrefix !== "" ? doc.codePrefix.toUpperCase() : null,
     rewards: doc.rewards.map(parseReward).filter((r): r is CatalogReward => r !== null),
+    tiers: Array.isArray(doc.tiers) ? doc.tiers.map(parseTier).filter((t): t is CatalogTier => t !== null) : [],
   };
 }
 
@@ -175,6 +227,10 @@ export function readLoyalty(entries: AppMetafieldEntry[]): { member: Member | nu
     catalog: parseCatalog(parseJson(entries, "shop", "rewards")),
   };
 }
+
+/** The perks of the member's tier, from the catalog's tiers (null: no tier, or the catalog has none for it). */
+export const tierPerksOf = (member: Member, catalog: Catalog | null): TierPerksView | null =>
+  (member.tier && catalog?.tiers.find((t) => t.id === member.tier?.id)?.perks) ?? null;
 
 /** Merchant text in the shopper's language (`ru-RU` → `ru`), else English, else any. */
 export function localize(text: Localized, language: string): string {

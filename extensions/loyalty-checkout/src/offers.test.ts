@@ -11,6 +11,7 @@ const context = (patch: Partial<OfferContext> = {}): OfferContext => ({
   digits: 2,
   now: NOW,
   showPointsForCash: true,
+  tierId: null,
   ...patch,
 });
 const withRewards = (patch: (r: (typeof REWARDS.rewards)[number]) => object) =>
@@ -55,6 +56,17 @@ describe("offersFor", () => {
     const offers = offersFor(catalog, context({ subtotal: null }));
     expect(offers.affordable.map((r) => r.id)).toEqual(["r-amount", "r-shipping"]);
     expect(offers.pointsForCash).toBeNull();
+  });
+
+  it("offers a reward limited to tiers only to members on one of them, and never as the next to reach", () => {
+    const limited = withRewards((r) => (r.id === "r-amount" || r.id === "r-tea" ? { tierIds: ["gold"] } : {}));
+    const silver = offersFor(limited, context({ tierId: "silver" }));
+    expect(silver.affordable.map((r) => r.id)).toEqual(["r-shipping", "r-capped"]);
+    expect(silver.nearest).toMatchObject({ reward: { id: "r-percent" } });
+    expect(offersFor(limited, context()).affordable.map((r) => r.id)).not.toContain("r-amount");
+    const gold = offersFor(limited, context({ tierId: "gold" }));
+    expect(gold.affordable.map((r) => r.id)).toEqual(["r-amount", "r-shipping", "r-capped"]);
+    expect(gold.nearest).toMatchObject({ reward: { id: "r-tea" } });
   });
 
   it("has nothing to offer without a catalog", () => {

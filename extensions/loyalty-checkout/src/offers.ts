@@ -13,6 +13,8 @@ export interface OfferContext {
   digits: number;
   now: number;
   showPointsForCash: boolean;
+  /** The member's VIP tier id (null: none): rewards limited to other tiers are not offered. */
+  tierId: string | null;
 }
 
 export interface PointsForCashOffer {
@@ -29,6 +31,10 @@ export interface Offers {
   nearest: { reward: CatalogReward; shortBy: number } | null;
   pointsForCash: PointsForCashOffer | null;
 }
+
+/** Whether the member's tier may take the reward (the server's `tier` reason). */
+export const fitsTier = (reward: CatalogReward, tierId: string | null) =>
+  reward.tierIds === null || (tierId !== null && reward.tierIds.includes(tierId));
 
 export function isActive(reward: CatalogReward, now: number): boolean {
   if (reward.startsAt !== null && Date.parse(reward.startsAt) > now) return false;
@@ -91,6 +97,7 @@ export function offersFor(catalog: Catalog | null, context: OfferContext): Offer
   const offers: Offers = { affordable: [], nearest: null, pointsForCash: null };
   for (const reward of catalog?.rewards ?? []) {
     if (!isActive(reward, context.now) || !fitsCart(reward, context.subtotal, context.digits)) continue;
+    if (!fitsTier(reward, context.tierId)) continue;
     const cashReward = reward.type === "points_for_cash";
     if (cashReward && !context.showPointsForCash) continue;
     if (reward.cost > context.balance) {

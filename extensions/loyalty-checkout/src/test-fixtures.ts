@@ -65,6 +65,21 @@ function reward(id: string, en: string, ru: string, type: string, cost: number, 
 
 export const MEMBER = { points: 815, pending: 0, lifetimeEarned: 1615, lifetimeRedeemed: 800 };
 
+/** The shop's tiers as the catalog carries them, and a member's tier as the member document names it. */
+export const TIERS = [
+  {
+    id: "silver",
+    name: { en: "Silver", ru: "Серебро" },
+    perks: { earnMultiplier: 125, discountPercent: 3, freeShippingOver: "50.00", entryBonus: 100 },
+  },
+  {
+    id: "gold",
+    name: { en: "Gold", ru: "Золото" },
+    perks: { earnMultiplier: 150, discountPercent: 5, freeShippingOver: "0.00", entryBonus: 250 },
+  },
+];
+export const GOLD_TIER = { id: "gold", name: { en: "Gold", ru: "Золото" } };
+
 export const CUSTOMER_ID = "gid://shopify/Customer/7";
 
 export function metafields(options: { member?: object | string | null; rewards?: object | string | null } = {}) {

@@ -1,4 +1,4 @@
-// Balance, pending points, tier and progress (only once tiers exist), and the next expiries.
+// Balance, pending points and the next expiries (the tier has its own card: VipStatus).
 import { formatDate, formatPoints } from "../../../shared/format";
 import type { MemberView } from "../../../shared/contract";
 import { host } from "../host";
@@ -12,17 +12,6 @@ export function Summary({ member }: { member: MemberView }) {
         <s-heading>{formatPoints(i18n, member.balance)}</s-heading>
         {member.pending > 0 && (
           <s-text>{i18n.translate("summary.pending", { points: formatPoints(i18n, member.pending) })}</s-text>
-        )}
-        {member.tier !== null && <s-badge>{i18n.translate("summary.tier", { tier: member.tier })}</s-badge>}
-        {member.nextTier !== null && member.progress !== null && (
-          <s-stack gap="small-200">
-            <s-text>{i18n.translate("summary.progress", { tier: member.nextTier })}</s-text>
-            <s-progress
-              value={Math.min(1, Math.max(0, member.progress))}
-              max={1}
-              accessibilityLabel={i18n.translate("summary.progress", { tier: member.nextTier })}
-            />
-          </s-stack>
         )}
         {member.expiring.map((expiry) => (
           <s-text key={expiry.at} tone="warning">
