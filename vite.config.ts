@@ -24,6 +24,10 @@ export default defineConfig({
         v3_lazyRouteDiscovery: true,
         v3_singleFetch: true,
         v3_routeConfig: false,
+        // Vite scans every route for dependencies when the dev server starts. Without it a
+        // dependency is found only when a page first imports it, and Vite then re-bundles and
+        // reloads every open page: forms lose their typing and pages go blank mid-test.
+        unstable_optimizeDeps: true,
       },
     }),
     tsconfigPaths(),
