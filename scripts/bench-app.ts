@@ -14,10 +14,9 @@ export const SECRET = DEMO_CREDENTIALS.apiSecret;
 export type Provider = "sqlite" | "postgresql";
 const requireFromRoot = createRequire(path.join(process.cwd(), "package.json"));
 
-export interface Call {
-  url: string;
-  init: RequestInit;
-}
+import type { Call } from "./bench-load.ts";
+
+export type { Call };
 
 function orderPayload(orderId: number, customerId: number) {
   return JSON.stringify({

@@ -7,15 +7,14 @@
 //   clients at a time, against an authenticated no-op as the floor;
 // - the UI extensions' bundle sizes, raw and gzip-compressed, against their budgets;
 // - the embedded admin's web vitals (LCP, CLS, INP) in Chromium, on SQLite (scripts/bench-vitals.ts).
-//   BENCH_MEMBERS (100000)  BENCH_DELIVERIES (4000)  BENCH_CONCURRENCY (32)  BENCH_RATE (500)
-//   BENCH_REQUESTS (10000)  BENCH_CLIENTS (100)
+//   BENCH_MEMBERS (100000)  BENCH_DELIVERIES (4000)  BENCH_CONCURRENCY (32)  BENCH_RATE (500)  BENCH_PACED_SECONDS (10)
+//   BENCH_REQUESTS (10000)  BENCH_CLIENTS (100)  BENCH_STOREFRONT_RATE (1000)
 //   BENCH_ONLY: sqlite or postgresql, to run just that database's HTTP runs (when profiling)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { Agent } from "undici";
 import { DEMO_CREDENTIALS } from "../emulator/config.ts";
 import { signHs256 } from "../emulator/auth/jwt.ts";
 import { BROWSER_USER_AGENT } from "../emulator/http/server.ts";
@@ -24,15 +23,18 @@ import { SECRET, SHOP, seedMembers, signedDelivery, startBenchApp, type Call } f
 import { benchVitals } from "./bench-vitals.ts";
 import { benchDashboard } from "./bench-dashboard.ts";
 import { buildExtensions, sizeLine } from "./extensions.ts";
-import { LOCAL_POSTGRES, localPostgresAnswers } from "./postgres.ts";
+import { measure, type Measured } from "./bench-load.ts";
+import { LOCAL_POSTGRES, localPostgresAnswers, overLocalSocket } from "./postgres.ts";
 import { ensureShopifySchemas } from "./shopify-schemas.ts";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 4_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
+const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 10);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
+const STOREFRONT_RATE = Number(process.env.BENCH_STOREFRONT_RATE ?? 1_000);
 const ONLY = process.env.BENCH_ONLY;
 
 interface Result {
@@ -41,6 +43,20 @@ interface Result {
   p50: number;
   p99: number;
   failures: number;
+  /** Machine CPU (all processes: client, app, database) per request, in ms: steadier than rates. */
+  cpuMs: number;
+}
+
+/** Busy CPU time of the whole machine so far, in ms (Linux /proc/stat; 0 elsewhere). */
+function machineBusyMs(): number {
+  try {
+    const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/);
+    const ticks = fields.map(Number);
+    const idle = ticks[3]! + ticks[4]!;
+    return ((ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 function delivery(url: string, topic: string, label: string, i: number, offset: number): Call {
@@ -70,68 +86,40 @@ function storefrontCall(url: string, i: number): Call {
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-async function send(agent: Agent, call: Call, latencies: number[]): Promise<boolean> {
-  const t = performance.now();
-  // @ts-expect-error undici's dispatcher option is accepted by Node's fetch
-  const response = await fetch(call.url, { ...call.init, dispatcher: agent });
-  await response.arrayBuffer();
-  latencies.push(performance.now() - t);
-  return response.ok;
+// Both loops sign every request before the clock starts and send from a worker thread
+// (bench-load.ts): the load generator shares the machine's two cores with the app and the
+// database, and should neither spend them nor stall on this process's heap.
+
+function result(label: string, measured: Measured, busyBefore: number): Result {
+  const count = measured.latencies.length;
+  return {
+    label,
+    perSecond: count / measured.seconds,
+    p50: percentile(measured.latencies, 0.5),
+    p99: percentile(measured.latencies, 0.99),
+    failures: measured.failures,
+    cpuMs: (machineBusyMs() - busyBefore) / count,
+  };
 }
 
 /** Closed loop: `concurrency` clients, each sending its next request when the last one answers. */
 async function load(label: string, count: number, concurrency: number, make: (i: number) => Call): Promise<Result> {
-  const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) if (!(await send(agent, make(next++), latencies))) failures += 1;
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  await agent.close();
-  latencies.sort((a, b) => a - b);
-  return {
-    label,
-    perSecond: count / seconds,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    failures,
-  };
+  const calls = Array.from({ length: count }, (_, i) => make(i));
+  const busy = machineBusyMs();
+  return result(label, await measure({ mode: "closed", calls, concurrency }), busy);
 }
 
 /** Open loop: requests leave at a steady `rate` a second whatever the answers, as Shopify sends. */
-async function paced(label: string, rate: number, seconds: number, make: (i: number) => Call): Promise<Result> {
-  const agent = new Agent({ connections: 256, keepAliveTimeout: 10_000 });
-  const latencies: number[] = [];
-  const count = Math.round(rate * seconds);
-  let failures = 0;
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < count; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    inFlight.push(
-      send(agent, make(i), latencies).then((ok) => {
-        if (!ok) failures += 1;
-      }),
-    );
-  }
-  await Promise.all(inFlight);
-  const elapsed = (performance.now() - started) / 1000;
-  await agent.close();
-  latencies.sort((a, b) => a - b);
-  return {
-    label,
-    perSecond: count / elapsed,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    failures,
-  };
+async function paced(
+  label: string,
+  rate: number,
+  seconds: number,
+  make: (i: number) => Call,
+  connections = 256,
+): Promise<Result> {
+  const calls = Array.from({ length: Math.round(rate * seconds) }, (_, i) => make(i));
+  const busy = machineBusyMs();
+  return result(label, await measure({ mode: "paced", calls, rate, connections }), busy);
 }
 
 async function run(provider: "sqlite" | "postgresql", databaseUrl: string): Promise<Result[]> {
@@ -161,9 +149,18 @@ async function run(provider: "sqlite" | "postgresql", databaseUrl: string): Prom
     const results = [
       await load(`${provider}: webhook no-op (floor)`, DELIVERIES, CONCURRENCY, noop(`floor-${provider}`, 30_000_000)),
       await load(`${provider}: orders/paid, most`, DELIVERIES, CONCURRENCY, paid(`paid-${provider}`, 40_000_000)),
-      await paced(`${provider}: orders/paid at ${RATE}/s`, RATE, 6, paid(`paced-${provider}`, 50_000_000)),
+      await paced(`${provider}: orders/paid at ${RATE}/s`, RATE, PACED_SECONDS, paid(`paced-${provider}`, 50_000_000)),
       await load(`${provider}: storefront no-op (floor)`, REQUESTS, CLIENTS, floorCall),
       await load(`${provider}: GET storefront/loyalty`, REQUESTS, CLIENTS, loyalty),
+      // Issue 5's target: 100 clients together asking 1,000 times a second. (Closed loop, 100
+      // clients can't see p99 < 30 ms below 3,333 answers a second: Little's law.)
+      await paced(
+        `${provider}: GET storefront/loyalty at ${STOREFRONT_RATE}/s`,
+        STOREFRONT_RATE,
+        PACED_SECONDS,
+        (i) => loyalty(i + 500_000),
+        CLIENTS,
+      ),
     ];
     return results;
   } finally {
@@ -191,7 +188,9 @@ try {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}"`);
     try {
-      results.push(...(await run("postgresql", databaseUrlFor(adminUrl, name))));
+      const { url, transport } = overLocalSocket(databaseUrlFor(adminUrl, name));
+      console.log(`  postgresql: the app connects through ${transport}`);
+      results.push(...(await run("postgresql", url)));
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
@@ -203,7 +202,9 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-console.log("\n  run                                        per second    p50 ms    p99 ms   failed   vs floor");
+console.log(
+  "\n  run                                        per second    p50 ms    p99 ms   failed   vs floor   CPU ms/req",
+);
 for (const r of results) {
   // Each run is compared with its own floor: webhooks with the webhook no-op, storefront calls
   // with the storefront no-op. The paced run offers a fixed rate, so it has no ratio.
@@ -213,7 +214,7 @@ for (const r of results) {
   const ratio =
     !floor || r === floor || r.label.endsWith("/s") ? "" : `${((r.perSecond / floor.perSecond) * 100).toFixed(0)} %`;
   console.log(
-    `  ${r.label.padEnd(42)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)} ${String(r.failures).padStart(8)}   ${ratio}`,
+    `  ${r.label.padEnd(42)} ${r.perSecond.toFixed(0).padStart(10)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)} ${String(r.failures).padStart(8)}   ${ratio.padEnd(8)} ${r.cpuMs.toFixed(2).padStart(10)}`,
   );
 }
 if (ONLY) process.exit(0);
@@ -228,7 +229,7 @@ if (process.env.TEST_DATABASE_URL || (await localPostgresAnswers())) {
 }
 
 console.log("\n  Targets: orders/paid >= 500/s on PostgreSQL with p99 < 50 ms (issue 4);");
-console.log("           GET storefront/loyalty >= 1,000/s at 100 clients with p99 < 30 ms on PostgreSQL (issue 5).");
+console.log("           GET storefront/loyalty at 1,000/s from 100 clients with p99 < 30 ms on PostgreSQL (issue 5).");
 
 // Last, the embedded admin in Chromium: web vitals on its own shop of BENCH_MEMBERS members.
 await benchVitals();

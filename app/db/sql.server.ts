@@ -9,6 +9,7 @@
 // same statements go through Prisma's raw API on the same transaction: slower, equally correct.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db } from "../db.server";
+import { preparePool } from "./prepared.server";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type Dialect = "sqlite" | "postgresql";
@@ -53,6 +54,11 @@ const adapters = new WeakMap<object, AdapterTransaction>();
 export function capturingAdapter<F extends AdapterFactory>(factory: F, client: () => object): F {
   const capture = (adapter: object) => {
     adapters.set(client(), adapter as AdapterTransaction);
+    // PostgreSQL's adapter holds a node-postgres pool: its connections prepare repeated statements.
+    const pool = (adapter as { client?: { on?: unknown } }).client;
+    if (factory.provider === "postgres" && pool && typeof pool.on === "function") {
+      preparePool(pool as Parameters<typeof preparePool>[0]);
+    }
     return new Proxy(adapter, {
       get(target, property) {
         const value = Reflect.get(target, property, target);
