@@ -16,8 +16,6 @@ const requireFromRoot = createRequire(path.join(process.cwd(), "package.json"));
 
 import type { Call } from "./bench-load.ts";
 
-export type { Call };
-
 function orderPayload(orderId: number, customerId: number) {
   return JSON.stringify({
     id: orderId,

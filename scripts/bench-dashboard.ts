@@ -7,6 +7,7 @@
 import pg from "pg";
 import { createServer } from "vite";
 import { databaseUrlFor } from "../test/setup/database-urls.ts";
+import { percentile } from "./bench-load.ts";
 import { setup as migrate } from "./db.ts";
 import { LOCAL_POSTGRES, localPostgresAnswers } from "./postgres.ts";
 
@@ -17,7 +18,6 @@ const CODES = Math.round(ENTRIES / 20);
 const READS = Number(process.env.BENCH_DASH_READS ?? 50);
 const SHOP = "bench-dashboard.myshopify.com";
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The shop's history, spread over the last 400 days (so a year's view is full). */

@@ -24,6 +24,10 @@ export interface Measured {
   failures: number;
 }
 
+/** The nearest-rank `q` quantile of `sorted` latencies. */
+export const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
 async function send(agent: Agent, call: Call, latencies: number[]): Promise<boolean> {
   const t = performance.now();
   // @ts-expect-error undici's dispatcher option is accepted by Node's fetch

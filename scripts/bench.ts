@@ -4,12 +4,14 @@
 //   ledger, balance, outbox) against the same server answering a verified no-op as the floor:
 //   the most it takes (closed loop), and latency at a steady 500 a second (open loop);
 // - GET /api/storefront/loyalty as the extensions call it (a shopper's session token), 100
-//   clients at a time, against an authenticated no-op as the floor;
+//   clients at a time, against an authenticated no-op as the floor, and at a steady 1,000 a
+//   second from 100 clients (open loop);
 // - the UI extensions' bundle sizes, raw and gzip-compressed, against their budgets;
 // - the embedded admin's web vitals (LCP, CLS, INP) in Chromium, on SQLite (scripts/bench-vitals.ts).
 //   BENCH_MEMBERS (100000)  BENCH_DELIVERIES (4000)  BENCH_CONCURRENCY (32)  BENCH_RATE (500)  BENCH_PACED_SECONDS (10)
 //   BENCH_REQUESTS (10000)  BENCH_CLIENTS (100)  BENCH_STOREFRONT_RATE (1000)
 //   BENCH_ONLY: sqlite or postgresql, to run just that database's HTTP runs (when profiling)
+//   BENCH_PG_TCP=1: reach PostgreSQL over TCP even where its local socket is there
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -19,11 +21,11 @@ import { DEMO_CREDENTIALS } from "../emulator/config.ts";
 import { signHs256 } from "../emulator/auth/jwt.ts";
 import { BROWSER_USER_AGENT } from "../emulator/http/server.ts";
 import { databaseUrlFor } from "../test/setup/database-urls.ts";
-import { SECRET, SHOP, seedMembers, signedDelivery, startBenchApp, type Call } from "./bench-app.ts";
+import { SECRET, SHOP, seedMembers, signedDelivery, startBenchApp } from "./bench-app.ts";
 import { benchVitals } from "./bench-vitals.ts";
 import { benchDashboard } from "./bench-dashboard.ts";
 import { buildExtensions, sizeLine } from "./extensions.ts";
-import { measure, type Measured } from "./bench-load.ts";
+import { measure, percentile, type Call, type Measured } from "./bench-load.ts";
 import { LOCAL_POSTGRES, localPostgresAnswers, overLocalSocket } from "./postgres.ts";
 import { ensureShopifySchemas } from "./shopify-schemas.ts";
 
@@ -83,8 +85,6 @@ function storefrontCall(url: string, i: number): Call {
   );
   return { url, init: { headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_USER_AGENT } } };
 }
-
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 // Both loops sign every request before the clock starts and send from a worker thread
 // (bench-load.ts): the load generator shares the machine's two cores with the app and the
@@ -188,7 +188,8 @@ try {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}"`);
     try {
-      const { url, transport } = overLocalSocket(databaseUrlFor(adminUrl, name));
+      const direct = databaseUrlFor(adminUrl, name);
+      const { url, transport } = process.env.BENCH_PG_TCP ? { url: direct, transport: "tcp" } : overLocalSocket(direct);
       console.log(`  postgresql: the app connects through ${transport}`);
       results.push(...(await run("postgresql", url)));
     } finally {

@@ -21,7 +21,7 @@ const SOCKET_DIR = "/var/run/postgresql";
 /**
  * The same database reached through PostgreSQL's Unix socket when `url` names this machine and the
  * socket is there: an app beside its database connects so (each query then costs the app about a
- * third less CPU than over loopback TCP, measured). BENCH_PG_TCP=1 keeps TCP.
+ * third less CPU than over loopback TCP, measured).
  */
 export function overLocalSocket(
   url: string,
@@ -30,7 +30,7 @@ export function overLocalSocket(
   const parsed = new URL(url);
   const local = parsed.hostname === "127.0.0.1" || parsed.hostname === "localhost";
   const port = parsed.port || "5432";
-  if (!local || process.env.BENCH_PG_TCP || !fs.existsSync(`${socketDir}/.s.PGSQL.${port}`)) {
+  if (!local || !fs.existsSync(`${socketDir}/.s.PGSQL.${port}`)) {
     return { url, transport: "tcp" };
   }
   parsed.hostname = "localhost";

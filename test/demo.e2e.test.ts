@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "./app-server";
 import { BROWSER_USER_AGENT, launchChromium } from "./browser";
@@ -70,24 +70,6 @@ async function ready(page: Page) {
   await page.waitForLoadState("networkidle");
 }
 
-/**
- * Does `act` until `shown` appears. A dev server that has just bundled a new dependency reloads
- * the page, dropping a submit in flight; the page then is the same step again, so acting again
- * is what a person would do.
- */
-async function until(page: Page, act: () => Promise<void>, shown: Locator, tries = 3) {
-  for (let attempt = 1; ; attempt++) {
-    await act();
-    try {
-      await shown.waitFor({ timeout: 20_000 });
-      return;
-    } catch (error) {
-      if (attempt >= tries) throw error;
-      await ready(page);
-    }
-  }
-}
-
 async function open(url: string, locale: string): Promise<Page> {
   const context = await browser.newContext({
     userAgent: BROWSER_USER_AGENT,
@@ -118,34 +100,26 @@ describe("npm run demo", { timeout: 180_000 }, () => {
     // A bad rate is refused beside its field, the typed values stay, and nothing is saved.
     const points = page.getByLabel("Points", { exact: true });
     const next = page.getByRole("button", { name: "Continue" });
-    await until(
-      page,
-      async () => {
-        await points.fill("0");
-        await next.click();
-      },
-      page.getByText("Enter a whole number of points from 1 to 10,000."),
-    );
+    await points.fill("0");
+    await next.click();
+    await page.getByText("Enter a whole number of points from 1 to 10,000.").waitFor();
     // The refusal shows before the page's data is read again; typing before that settles can be
     // undone by the re-render, and the step would be saved with the old rate.
     await page.waitForLoadState("networkidle");
-    await until(
-      page,
-      async () => {
-        await points.fill("2");
-        await expect.poll(() => points.inputValue()).toBe("2");
-        await next.click();
-      },
-      page.getByText("Step 2 of 3"),
-    );
+    await points.fill("2");
+    await expect.poll(() => points.inputValue()).toBe("2");
+    await next.click();
+    await page.getByText("Step 2 of 3").waitFor();
 
     await page.getByLabel("Free shipping").uncheck();
     await page.screenshot({ path: path.join(ARTIFACTS, "demo-onboarding-2.png"), fullPage: true });
-    await until(page, () => next.click(), page.getByText("Step 3 of 3"));
+    await next.click();
+    await page.getByText("Step 3 of 3").waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "demo-onboarding-3.png"), fullPage: true });
 
     const heading = page.getByRole("heading", { name: "Welcome to Laurel, Laurel Demo Store" });
-    await until(page, () => page.getByRole("button", { name: "Finish setup" }).click(), heading);
+    await page.getByRole("button", { name: "Finish setup" }).click();
+    await heading.waitFor();
     expect(await page.getByRole("link", { name: "Add to checkout" }).getAttribute("href")).toMatch(
       /^shopify:\/\/admin\/settings\/checkout\/editor\?page=checkout&context=apps&app=/,
     );
@@ -317,13 +291,11 @@ describe("npm run demo", { timeout: 180_000 }, () => {
     await page.getByRole("heading", { name: "VIP tiers" }).first().waitFor({ timeout: 60_000 });
     await ready(page);
     await page.getByLabel("Tiers are on").check();
-    await until(
-      page,
-      () => page.getByRole("button", { name: "Preview" }).click(),
-      page.getByText("Where members would land"),
-    );
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByText("Where members would land").waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-tiers-preview.png"), fullPage: true });
-    await until(page, () => page.getByRole("button", { name: "Save" }).click(), page.getByText("Tiers saved."));
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Tiers saved.").waitFor();
 
     // The worker makes each tier's segment and its member discount in Shopify.
     const discounts = async () => {

@@ -3,6 +3,7 @@ import { defaultLadder, type Ladder } from "../loyalty/tiers";
 import {
   ladderFormValues,
   newTierRow,
+  ladderFormData,
   parseLadderForm,
   parseMultiplier,
   readLadderForm,
@@ -25,21 +26,7 @@ const errorsOf = (values: LadderFormValues, currency = "USD") => {
 };
 
 /** The form as the browser posts it. */
-function posted(values: LadderFormValues) {
-  const data = new URLSearchParams({
-    intent: "save",
-    enabled: values.enabled ? "yes" : "no",
-    metric: values.metric,
-    window: values.window,
-    graceDays: values.graceDays,
-    downgrade: values.downgrade,
-  });
-  values.tiers.forEach((row, i) => {
-    for (const [field, value] of Object.entries(row))
-      data.set(`tiers.${i}.${field}`, typeof value === "boolean" ? (value ? "yes" : "no") : value);
-  });
-  return data;
-}
+const posted = (values: LadderFormValues) => ladderFormData(values, "save");
 
 describe("the ladder as the form shows it", () => {
   it("writes money in the shop's currency, multipliers as the merchant types them", () => {

@@ -61,6 +61,27 @@ export type LadderErrors = Partial<Record<string, FieldError>>;
 /** The name a row's field has in the posted form (and its error key). */
 export const rowField = (index: number, field: RowField) => `tiers.${index}.${field}`;
 
+/** A switch as the editor posts it (a hidden field, since an unchecked box posts nothing). */
+export const switchValue = (on: boolean) => (on ? "yes" : "no");
+
+/** The fields the editor posts for `values`, as the parser reads them back. */
+export function ladderFormData(values: LadderFormValues, intent: string): URLSearchParams {
+  const data = new URLSearchParams({
+    intent,
+    enabled: switchValue(values.enabled),
+    metric: values.metric,
+    window: values.window,
+    graceDays: values.graceDays,
+    downgrade: values.downgrade,
+  });
+  values.tiers.forEach((row, i) => {
+    for (const [field, value] of Object.entries(row)) {
+      data.set(rowField(i, field as RowField), typeof value === "boolean" ? switchValue(value) : value);
+    }
+  });
+  return data;
+}
+
 /** 150 → "1.5", 100 → "1": a percent as the multiplier a merchant types, exactly. */
 export function multiplierText(percent: number): string {
   const whole = Math.floor(percent / 100);

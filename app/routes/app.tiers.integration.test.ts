@@ -4,7 +4,7 @@
 import { USER_ID } from "@shopify/shopify-api/test-helpers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog } from "../admin/audit.server";
-import { ladderFormValues, type LadderFormValues } from "../admin/tiers-form";
+import { ladderFormData, ladderFormValues, type LadderFormValues } from "../admin/tiers-form";
 import db from "../db.server";
 import { transaction } from "../db/sql.server";
 import { defaultLadder, type Ladder } from "../loyalty/tiers";
@@ -18,18 +18,7 @@ const ladder: Ladder = { ...defaultLadder(100), enabled: true };
 
 /** The editor's form as the page posts it. */
 async function post(intent: string, values: LadderFormValues) {
-  const fields = new URLSearchParams({
-    intent,
-    enabled: values.enabled ? "yes" : "no",
-    metric: values.metric,
-    window: values.window,
-    graceDays: values.graceDays,
-    downgrade: values.downgrade,
-  });
-  values.tiers.forEach((row, i) => {
-    for (const [field, value] of Object.entries(row))
-      fields.set(`tiers.${i}.${field}`, typeof value === "boolean" ? (value ? "yes" : "no") : value);
-  });
+  const fields = ladderFormData(values, intent);
   const signed = await bearerRequest("/app/tiers");
   return new Request(signed.url, {
     method: "POST",

@@ -32,6 +32,7 @@ import {
   parseLadderForm,
   readLadderForm,
   rowField,
+  switchValue,
   type LadderErrors,
   type LadderFormValues,
   TIERS_SUBJECT,
@@ -202,7 +203,7 @@ function LadderEditor({ initial, currency }: { initial: LadderFormValues; curren
         send("preview");
       }}
     >
-      <input type="hidden" name="enabled" value={values.enabled ? "yes" : "no"} />
+      <input type="hidden" name="enabled" value={switchValue(values.enabled)} />
       <BlockStack gap="400">
         <TitledCard title={t("tiers.settings.title")}>
           <Checkbox
@@ -261,7 +262,7 @@ function LadderEditor({ initial, currency }: { initial: LadderFormValues; curren
             <BlockStack key={row.key} gap="300">
               {i > 0 && <Divider />}
               <input type="hidden" name={rowField(i, "id")} value={row.id} />
-              <input type="hidden" name={rowField(i, "freeShipping")} value={row.freeShipping ? "yes" : "no"} />
+              <input type="hidden" name={rowField(i, "freeShipping")} value={switchValue(row.freeShipping)} />
               <InlineStack align="space-between" blockAlign="center" gap="200">
                 <Text as="h3" variant="headingSm">
                   {t("tiers.row.title", { n: i + 1 })}
