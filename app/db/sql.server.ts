@@ -204,16 +204,38 @@ export function sqlOf(tx: Tx | Db, dialect: Dialect): Sql {
   };
 }
 
-/** PostgreSQL: `WITH s1 AS (…), s2 AS (…) SELECT 1`, each statement's $n renumbered after the last. */
-export function combine(statements: Statement[]): Statement {
+/** $1, $2… of `text` moved up by `offset`, for a statement placed after another's arguments. */
+const shifted = (text: string, offset: number) => text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+
+/**
+ * PostgreSQL: `WITH a AS (…), b AS (…) <select>`, one statement (one round trip) of named parts
+ * that `select` (and later parts) may refer to, every part's $n renumbered after the last's.
+ */
+export function withClauses(parts: { name: string; statement: Statement }[], select: Statement): Statement {
   const args: unknown[] = [];
-  const parts = statements.map((statement, i) => {
+  const clauses = parts.map(({ name, statement }) => {
     const offset = args.length;
     args.push(...statement.args);
-    return `s${i} AS (${statement.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+    return `${name} AS (${shifted(statement.text, offset)})`;
   });
-  return { text: `WITH ${parts.join(", ")} SELECT 1`, args };
+  const text = `WITH ${clauses.join(", ")} ${shifted(select.text, args.length)}`;
+  return { text, args: [...args, ...select.args] };
 }
+
+/** `alias."c" AS "alias.c"` for each column: several rows' columns in one result row (see columnsOf). */
+export const aliasedColumns = (alias: string, columns: readonly string[]) =>
+  columns.map((c) => `${alias}."${c}" AS "${alias}.${c}"`).join(", ");
+
+/** The columns `aliasedColumns` put in `row` under `alias`, as a row of their own. */
+export const columnsOf = <T>(row: Record<string, unknown>, alias: string, columns: readonly string[]) =>
+  Object.fromEntries(columns.map((c) => [c, row[`${alias}.${c}`]])) as T;
+
+/** PostgreSQL: independent writes as `WITH s0 AS (…), s1 AS (…) SELECT 1`. */
+export const combine = (statements: Statement[]): Statement =>
+  withClauses(
+    statements.map((statement, i) => ({ name: `s${i}`, statement })),
+    { text: "SELECT 1", args: [] },
+  );
 
 /** Prisma's raw API gives SQLite DateTimes as text and counts as bigints: make them as above. */
 function normalise(row: Record<string, unknown>, dialect: Dialect): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combine } from "./sql.server";
+import { combine, withClauses } from "./sql.server";
 
 describe("combine", () => {
   it("makes one PostgreSQL statement of independent writes, numbering each one's arguments after the last", () => {
@@ -11,6 +11,26 @@ describe("combine", () => {
     ).toEqual({
       text: `WITH s0 AS (INSERT INTO "A" ("x", "y") VALUES ($1, $2)), s1 AS (UPDATE "B" SET "z" = $3 WHERE "id" = $4 AND "w" = $3) SELECT 1`,
       args: [1, 2, 3, "b"],
+    });
+  });
+});
+
+describe("withClauses", () => {
+  it("names each part, numbers the select's arguments after the parts', and lets later parts refer to earlier ones", () => {
+    expect(
+      withClauses(
+        [
+          { name: "a", statement: { text: `INSERT INTO "A" ("x") VALUES ($1) RETURNING "x"`, args: ["one"] } },
+          {
+            name: "b",
+            statement: { text: `SELECT "y" FROM "B" WHERE "z" = $1 AND EXISTS (SELECT 1 FROM a)`, args: [2] },
+          },
+        ],
+        { text: `SELECT $1 AS "c", b."y" FROM b`, args: ["three"] },
+      ),
+    ).toEqual({
+      text: `WITH a AS (INSERT INTO "A" ("x") VALUES ($1) RETURNING "x"), b AS (SELECT "y" FROM "B" WHERE "z" = $2 AND EXISTS (SELECT 1 FROM a)) SELECT $3 AS "c", b."y" FROM b`,
+      args: ["one", 2, "three"],
     });
   });
 });

@@ -30,8 +30,19 @@ export const balanceOf = (member: MemberRow): Balance => ({
   lifetimeRedeemed: member.lifetimeRedeemed,
 });
 
-const MEMBER_COLUMNS = `"id", "shop", "customerId", "status", "available", "pending", "held", "lifetimeEarned",
-  "lifetimeRedeemed", "lastActivityAt"`;
+export const MEMBER_COLUMN_NAMES = [
+  "id",
+  "shop",
+  "customerId",
+  "status",
+  "available",
+  "pending",
+  "held",
+  "lifetimeEarned",
+  "lifetimeRedeemed",
+  "lastActivityAt",
+] as const;
+const MEMBER_COLUMNS = MEMBER_COLUMN_NAMES.map((c) => `"${c}"`).join(", ");
 
 /**
  * The member's current row, held for the rest of the transaction, so two changes for one member
@@ -52,6 +63,37 @@ export interface MemberDetails {
   lastName?: string | null;
 }
 
+/**
+ * The statement that enrols the customer, or finds and locks their member row, returning it. On
+ * a conflict PostgreSQL locks the existing row and returns its latest version. (SQLite has one
+ * writer at a time.) PostgreSQL only: `onlyIf` is a condition the enrolment waits on (say, that
+ * the program is live), for when the statement runs beside the reads that decide it.
+ */
+export function enrolment(
+  shop: string,
+  customerId: string,
+  details: MemberDetails = {},
+  now = new Date(),
+  onlyIf?: string,
+): Statement {
+  const values = onlyIf
+    ? `SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::timestamp(3) WHERE ${onlyIf}`
+    : `VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+  return {
+    text: `INSERT INTO "Member" ("id", "shop", "customerId", "email", "firstName", "lastName", "enrolledAt") ${values}
+     ON CONFLICT ("shop", "customerId") DO UPDATE SET "shop" = EXCLUDED."shop" RETURNING ${MEMBER_COLUMNS}`,
+    args: [
+      randomUUID(),
+      shop,
+      customerId,
+      details.email ?? null,
+      details.firstName ?? null,
+      details.lastName ?? null,
+      now,
+    ],
+  };
+}
+
 /** The shop's member for this customer, enrolled now if they are not yet; locked. */
 export async function memberFor(
   tx: Tx,
@@ -60,14 +102,8 @@ export async function memberFor(
   details: MemberDetails = {},
   now = new Date(),
 ): Promise<MemberRow> {
-  // On a conflict PostgreSQL locks the existing row and returns its latest version: one statement
-  // enrols or finds, and locks. (SQLite has one writer at a time.)
-  const [member] = await sql(tx).query<MemberRow>(
-    `INSERT INTO "Member" ("id", "shop", "customerId", "email", "firstName", "lastName", "enrolledAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT ("shop", "customerId") DO UPDATE SET "shop" = EXCLUDED."shop" RETURNING ${MEMBER_COLUMNS}`,
-    [randomUUID(), shop, customerId, details.email ?? null, details.firstName ?? null, details.lastName ?? null, now],
-  );
+  const enrol = enrolment(shop, customerId, details, now);
+  const [member] = await sql(tx).query<MemberRow>(enrol.text, enrol.args);
   return member!;
 }
 

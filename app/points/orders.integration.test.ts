@@ -6,7 +6,7 @@ import { Store } from "../../emulator/state/store.ts";
 import type { ShopEvent, ShopRecord } from "../../emulator/state/types.ts";
 import { webhookPayload } from "../../emulator/webhooks/payloads.ts";
 import db from "../db.server";
-import { processOnce } from "../webhooks/once.server";
+import { processOnce, processOnceRecordedBy } from "../webhooks/once.server";
 import { customerCreated, customerPayloadSchema } from "./customers.server";
 import { parsePayload } from "../webhooks/payload";
 import { orderPayloadSchema, refundPayloadSchema } from "./order-payload";
@@ -41,8 +41,8 @@ async function deliver(delivery: { topic: string; body: unknown; id: string }) {
   };
   switch (delivery.topic) {
     case "orders/paid":
-      return processOnce(db, meta, (tx) =>
-        orderPaid(tx, shop.domain, parsePayload(orderPayloadSchema, delivery.body, "orders/paid")),
+      return processOnceRecordedBy(db, meta, (tx, record) =>
+        orderPaid(tx, shop.domain, parsePayload(orderPayloadSchema, delivery.body, "orders/paid"), new Date(), record),
       );
     case "orders/cancelled":
       return processOnce(db, meta, (tx) =>

@@ -3,7 +3,6 @@
 import { EMPTY_BALANCE } from "../loyalty/ledger";
 import {
   fullyRefunded,
-  newOrder,
   onCancel,
   onPaid,
   onRefund,
@@ -13,10 +12,11 @@ import {
   type Policy,
 } from "../loyalty/order-points";
 import { earningFor } from "./earning.server";
-import { randomUUID } from "node:crypto";
 import { sql } from "../db.server";
 import type { Statement } from "../db/sql.server";
-import { append, balanceOf, lockedMember, memberFor, type MemberRow, type Tx } from "./ledger.server";
+import { append, balanceOf, lockedMember, type MemberRow, type Tx } from "./ledger.server";
+import { orderRow, type OrderRow } from "./order-row.server";
+import { openPaidOrder } from "./paid-opening.server";
 import {
   customerGid,
   earnOrderFrom,
@@ -35,50 +35,6 @@ const policyOf = (program: LoadedProgram): Policy => ({
   allowNegative: program.settings.allowNegativeAfterRefund,
   pendingDays: program.settings.pendingDays,
 });
-
-interface OrderRow {
-  id: string;
-  memberId: string | null;
-  customerId: string | null;
-  placedAt: Date | null;
-  state: OrderState;
-}
-
-const ORDER_COLUMNS = `"id", "memberId", "customerId", "placedAt", "state"`;
-
-/** The order's row, created or completed with what this event knows (nothing known is erased). */
-async function orderRow(
-  tx: Tx,
-  shop: string,
-  orderId: string,
-  known: { customerId?: string | null; placedAt?: Date; currency?: string; total?: number },
-  now = new Date(),
-): Promise<OrderRow> {
-  const upsert = `INSERT INTO "LoyaltyOrder" ("id", "shop", "orderId", "customerId", "placedAt", "currency", "state", "createdAt", "updatedAt", "total")
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
-    ON CONFLICT ("shop", "orderId") DO UPDATE SET
-      "customerId" = COALESCE(EXCLUDED."customerId", "LoyaltyOrder"."customerId"),
-      "placedAt" = COALESCE(EXCLUDED."placedAt", "LoyaltyOrder"."placedAt"),
-      "currency" = COALESCE(EXCLUDED."currency", "LoyaltyOrder"."currency"),
-      "total" = COALESCE(EXCLUDED."total", "LoyaltyOrder"."total"),
-      "updatedAt" = EXCLUDED."updatedAt"`;
-  const args = [
-    randomUUID(),
-    shop,
-    orderId,
-    known.customerId ?? null,
-    known.placedAt ?? null,
-    known.currency ?? null,
-    JSON.stringify(newOrder(orderId)),
-    now,
-    known.total ?? null,
-  ];
-  const [row] = await sql(tx).query<Omit<OrderRow, "state"> & { state: string }>(
-    `${upsert} RETURNING ${ORDER_COLUMNS}`,
-    args,
-  );
-  return { ...row!, state: JSON.parse(row!.state) as OrderState };
-}
 
 /** The statement that stores the order's new state (and what it learnt), for append's batch. */
 function saveStatement(
@@ -144,20 +100,35 @@ const codesUsed = (tx: Tx, shop: string, order: OrderPayload, at: Date) =>
     at,
   );
 
-/** orders/paid: the order's customer earns its points (a member from now on). */
-export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now = new Date()) {
+/**
+ * orders/paid: the order's customer earns its points (a member from now on). With `record` (the
+ * delivery's record, see processOnceRecordedBy) it answers whether the delivery was new.
+ */
+export async function orderPaid(
+  tx: Tx,
+  shop: string,
+  order: OrderPayload,
+  now = new Date(),
+  record: Statement | null = null,
+): Promise<boolean> {
   const placedAt = new Date(order.created_at);
   const customerId = order.customer ? customerGid(order.customer.id) : null;
-  const row = await orderRow(tx, shop, orderGid(order.id), {
-    customerId,
-    placedAt,
-    currency: order.currency,
-    total: orderTotal(order),
-  });
+  const opened = await openPaidOrder(
+    tx,
+    shop,
+    {
+      orderId: orderGid(order.id),
+      known: { customerId, placedAt, currency: order.currency, total: orderTotal(order) },
+      customerId,
+      details: { email: order.customer?.email ?? null },
+    },
+    record,
+    now,
+  );
+  if (!opened) return false;
+  const { row, program, rules, ladder, member } = opened;
   await codesUsed(tx, shop, order, placedAt);
-  const { program, rules, ladder } = await programAndRules(tx, shop, placedAt);
-  if (!program?.live || !customerId || !rules) return;
-  const member = await memberFor(tx, shop, customerId, { email: order.customer?.email ?? null });
+  if (!program?.live || !customerId || !rules || !member) return true;
   // Read once for the multiplier and for the qualification after the order (earning doesn't move it).
   const tier = ladder?.enabled ? await tierStateOf(tx, member) : null;
   const earning = await earningFor(
@@ -194,6 +165,7 @@ export async function orderPaid(tx: Tx, shop: string, order: OrderPayload, now =
   // The order raised what the member qualifies with: a higher tier at once (its multiplier from
   // the next order on).
   await qualifyMember(tx, shop, member.id, ladder, now, tier ?? undefined);
+  return true;
 }
 
 /** refunds/create: take back points in proportion to the eligible spend refunded. */

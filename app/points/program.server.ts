@@ -12,6 +12,7 @@ import { parseJsonColumn } from "../db/json-column";
 import type { Ladder } from "../loyalty/tiers";
 import { ensureDefaultRewards } from "../rewards/catalog.server";
 import { ladderFrom } from "../tiers/ladder.server";
+import type { Statement } from "../db/sql.server";
 import type { Client, Tx } from "./ledger.server";
 
 export interface LoadedProgram {
@@ -61,31 +62,37 @@ export async function loadProgram(tx: Client, shop: string): Promise<LoadedProgr
 const RULES_FOR_TIME = `ORDER BY CASE WHEN "activeFrom" <= $2 THEN 0 ELSE 1 END,
   CASE WHEN "activeFrom" <= $2 THEN -"version" ELSE "version" END LIMIT 1`;
 
-/** The program and the rules an order placed at `at` is judged by, in one read (orders/paid's path). */
-export async function programAndRules(
-  tx: Client,
-  shop: string,
-  at: Date,
-): Promise<{
+export interface ProgramAndRules {
   program: LoadedProgram | null;
   rules: { version: number; rules: EarnRules } | null;
   ladder: Ladder | null;
-}> {
-  const [row] = await sql(tx).query<{
-    status: string;
-    currency: string;
-    settings: string;
-    version: number | null;
-    rules: string | null;
-    ladder: string | null;
-  }>(
-    `SELECT p."status", p."currency", p."settings",
+}
+
+/** The columns of `programAndRulesQuery`'s row. */
+export const PROGRAM_AND_RULES_COLUMNS = ["status", "currency", "settings", "version", "rules", "ladder"] as const;
+
+/** What `programAndRulesQuery` returns for a shop with a program. */
+export interface ProgramAndRulesRow {
+  status: string;
+  currency: string;
+  settings: string;
+  version: number | null;
+  rules: string | null;
+  ladder: string | null;
+}
+
+/** The read of the program, the rules an order placed at `at` is judged by, and the ladder. */
+export const programAndRulesQuery = (shop: string, at: Date): Statement => ({
+  text: `SELECT p."status", p."currency", p."settings",
        (SELECT "version" FROM "EarnRuleVersion" WHERE "shop" = $1 ${RULES_FOR_TIME}) AS "version",
        (SELECT "rules" FROM "EarnRuleVersion" WHERE "shop" = $1 ${RULES_FOR_TIME}) AS "rules",
        (SELECT "settings" FROM "TierLadder" WHERE "shop" = $1) AS "ladder"
      FROM "Program" p WHERE p."shop" = $1`,
-    [shop, at],
-  );
+  args: [shop, at],
+});
+
+/** The program, rules and ladder from their row (none: the shop has no program). */
+export function programAndRulesFrom(shop: string, row: ProgramAndRulesRow | undefined): ProgramAndRules {
   if (!row) return { program: null, rules: null, ladder: null };
   const program = programFrom(shop, row);
   const rules =
@@ -93,6 +100,13 @@ export async function programAndRules(
       ? { version: Number(row.version), rules: parseJsonColumn(earnRulesSchema, "rules", row.rules) }
       : null;
   return { program, rules, ladder: ladderFrom(row.ladder) };
+}
+
+/** The program and the rules an order placed at `at` is judged by, in one read. */
+export async function programAndRules(tx: Client, shop: string, at: Date): Promise<ProgramAndRules> {
+  const query = programAndRulesQuery(shop, at);
+  const [row] = await sql(tx).query<ProgramAndRulesRow>(query.text, query.args);
+  return programAndRulesFrom(shop, row);
 }
 
 /**

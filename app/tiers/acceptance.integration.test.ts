@@ -23,7 +23,7 @@ import { ensureProgram } from "../points/program.server";
 import { syncMembers } from "../points/sync.server";
 import { recordInstall } from "../shops.server";
 import { parsePayload } from "../webhooks/payload";
-import { processOnce } from "../webhooks/once.server";
+import { processOnce, processOnceRecordedBy } from "../webhooks/once.server";
 import { saveLadder, SYNC_TIER, SYNC_TIER_DISCOUNTS, TIERS_APPLY } from "./ladder.server";
 import { reviewsDue, runTiersApply } from "./review.server";
 import { syncMemberTiers, syncTierDiscounts } from "./shopify.server";
@@ -66,7 +66,9 @@ async function deliver(now: Date) {
         customerCreated(tx, shop, parsePayload(customerPayloadSchema, d.body, d.topic), now),
       );
     if (d.topic === "orders/paid")
-      await processOnce(db, meta, (tx) => orderPaid(tx, shop, parsePayload(orderPayloadSchema, d.body, d.topic), now));
+      await processOnceRecordedBy(db, meta, (tx, record) =>
+        orderPaid(tx, shop, parsePayload(orderPayloadSchema, d.body, d.topic), now, record),
+      );
   }
 }
 

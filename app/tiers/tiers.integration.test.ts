@@ -15,7 +15,7 @@ import { orderPayloadSchema, refundPayloadSchema } from "../points/order-payload
 import { orderPaid, refundCreated } from "../points/orders.server";
 import { ensureProgram } from "../points/program.server";
 import { parsePayload } from "../webhooks/payload";
-import { processOnce } from "../webhooks/once.server";
+import { processOnce, processOnceRecordedBy } from "../webhooks/once.server";
 import { saveLadder, SYNC_TIER, TIERS_APPLY } from "./ladder.server";
 import { replaceMembers, reviewsDue, runTiersApply } from "./review.server";
 import { overrideTier, previewLadder, TierOverrideRefused, tierDistribution } from "./views.server";
@@ -48,8 +48,8 @@ async function deliverAll() {
   for (const d of deliveries.splice(0)) {
     const meta = { shop: shop.domain, topic: d.topic, webhookId: d.id, eventId: d.id, apiVersion: "2026-10" };
     if (d.topic === "orders/paid")
-      await processOnce(db, meta, (tx) =>
-        orderPaid(tx, shop.domain, parsePayload(orderPayloadSchema, d.body, d.topic), clock),
+      await processOnceRecordedBy(db, meta, (tx, record) =>
+        orderPaid(tx, shop.domain, parsePayload(orderPayloadSchema, d.body, d.topic), clock, record),
       );
     if (d.topic === "refunds/create")
       await processOnce(db, meta, (tx) =>
