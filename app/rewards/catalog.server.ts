@@ -13,14 +13,14 @@ export interface StoredReward {
   reward: Reward;
 }
 
-interface RewardRow {
+export interface RewardRow {
   id: string;
   status: string;
   position: number;
   definition: string;
 }
 
-const fromRow = (row: RewardRow): StoredReward => ({
+export const storedReward = (row: RewardRow): StoredReward => ({
   id: row.id,
   status: row.status as RewardStatus,
   position: row.position,
@@ -35,12 +35,12 @@ export async function listRewards(client: Client, shop: string, statuses: Reward
      ORDER BY "position", "createdAt"`,
     [shop, ...statuses],
   );
-  return rows.map(fromRow);
+  return rows.map(storedReward);
 }
 
 export async function loadReward(client: Client, shop: string, id: string): Promise<StoredReward | null> {
   const row = await client.reward.findFirst({ where: { shop, id } });
-  return row ? fromRow(row) : null;
+  return row ? storedReward(row) : null;
 }
 
 /** Adds a reward (input validated: throws the schema's error with its field paths). */
@@ -56,7 +56,7 @@ export async function createReward(tx: Tx, shop: string, input: unknown, positio
     },
   });
   await enqueueRewardsPublish(tx, shop);
-  return fromRow(row);
+  return storedReward(row);
 }
 
 /**

@@ -6,11 +6,10 @@ import { toMinor } from "../loyalty/currency";
 import { expiryOf } from "../loyalty/expiry";
 import { availability, type Discount } from "../loyalty/rewards";
 import { effectiveTier } from "../loyalty/tiers";
-import { programAndRules } from "../points/program.server";
-import { listRewards } from "../rewards/catalog.server";
 import { currentValue } from "../tiers/members.server";
 import type { LoyaltyResponse } from "./contract";
 import { earnSummary } from "./earn-summary";
+import { firstReads } from "./first-reads.server";
 import { InvalidInput } from "./errors";
 import { discountValue, ladderView, localized, memberTierView, rewardValue } from "./views";
 
@@ -18,27 +17,6 @@ import { discountValue, ladderView, localized, memberTierView, rewardValue } fro
 export type LoyaltyView = LoyaltyResponse;
 
 const ACTIVE_CODES = 20;
-
-interface MemberView {
-  id: string;
-  status: string;
-  available: number;
-  pending: number;
-  lifetimeEarned: number;
-  lastActivityAt: Date | null;
-  birthday: string | null;
-  tierId: string | null;
-}
-
-interface RedemptionView {
-  rewardId: string;
-  code: string;
-  title: string;
-  discount: string;
-  endsAt: Date;
-  usedAt: Date | null;
-  status: string;
-}
 
 /** Why a reward can't be redeemed; a guest's first reason is that they are not a member. */
 function reasonFor(reason: string | null, member: boolean): { reason?: string } {
@@ -54,21 +32,11 @@ export async function loyaltyView(
   options: { subtotal: string | null; now?: Date },
 ): Promise<LoyaltyView | null> {
   const now = options.now ?? new Date();
-  // Plain reads on the pool, side by side: this answers every page view of every extension. The
-  // ladder comes with the program and the member's tier with their row; tiers on add one indexed
-  // read (the member's qualifying value), beside the codes.
-  const [{ program, rules, ladder }, rewards, [member]] = await Promise.all([
-    programAndRules(db, shop, now),
-    listRewards(db, shop, ["active"]),
-    customerId
-      ? sql(db).query<MemberView>(
-          `SELECT "id", "status", "available", "pending", "lifetimeEarned", "lastActivityAt", "birthday", "tierId" FROM "Member"
-           WHERE "shop" = $1 AND "customerId" = $2`,
-          [shop, customerId],
-        )
-      : [],
-  ]);
-  if (!program || !rules) return null;
+  // The first reads are one statement on PostgreSQL (first-reads.server.ts). Expiry FIFO and
+  // tiers add one more round: the member's dated points and their qualifying value.
+  const read = await firstReads(shop, customerId, now);
+  if (!read?.program || !read.rules) return null;
+  const { program, rules, ladder, rewards, member, codes: redemptions } = read;
   let subtotal: number | null = null;
   try {
     subtotal = options.subtotal === null ? null : toMinor(options.subtotal, program.currency);
@@ -77,14 +45,8 @@ export async function loyaltyView(
   }
   const active = member?.status === "active" ? member : null;
 
-  const [redemptions, movements, tierValue] = active
+  const [movements, tierValue] = active
     ? await Promise.all([
-        sql(db).query<RedemptionView>(
-          `SELECT "rewardId", "code", "title", "discount", "endsAt", "usedAt", "status" FROM "Redemption"
-           WHERE "shop" = $1 AND "memberId" = $2 AND "status" IN ('holding', 'issued') AND "returnedAt" IS NULL
-           ORDER BY "createdAt" DESC`,
-          [shop, active.id],
-        ),
         program.settings.expiry.kind === "fifo"
           ? sql(db).query<{ createdAt: Date; available: number }>(
               `SELECT "createdAt", "available" FROM "LedgerEntry"
@@ -94,7 +56,7 @@ export async function loyaltyView(
           : [],
         ladder?.enabled ? currentValue(db, ladder, { id: active.id, shop }, now) : 0,
       ])
-    : [[] as RedemptionView[], [] as { createdAt: Date; available: number }[], 0];
+    : [[] as { createdAt: Date; available: number }[], 0];
   // The tier the member holds for every purpose (rewards limited to tiers included), and their
   // segments when a reward is limited to some.
   const tierId = active ? (effectiveTier(ladder, active.tierId)?.id ?? null) : null;
