@@ -51,14 +51,18 @@ export function formOf({ settings, rounding }: EditedSettings): SettingsForm {
   };
 }
 
-/** The submitted fields; a missing one is empty (and then rejected by validation). */
-export function readForm(data: { get(name: string): unknown }): SettingsForm {
-  const text = (name: SettingsField) => {
-    const value = data.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  return Object.fromEntries(SETTINGS_FIELDS.map((field) => [field, text(field)])) as SettingsForm;
+/** The submitted `fields` as text; a missing one is empty (and then rejected by validation). */
+export function textFields<F extends string>(data: { get(name: string): unknown }, fields: readonly F[]) {
+  return Object.fromEntries(
+    fields.map((field) => {
+      const value = data.get(field);
+      return [field, typeof value === "string" ? value : ""];
+    }),
+  ) as Record<F, string>;
 }
+
+/** The submitted settings fields. */
+export const readForm = (data: { get(name: string): unknown }): SettingsForm => textFields(data, SETTINGS_FIELDS);
 
 /** "14" → 14; anything but plain digits (empty, "1.5", "1e3", "0x10") → NaN, which the schema rejects. */
 const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { minorPerUnit } from "./currency";
 import type { EarnRules } from "./earn";
+import { segmentSettingsSchema } from "./segments";
 
 const points = z.number().int().min(0).max(1_000_000);
 
@@ -45,6 +46,8 @@ export const programSettingsSchema = z.object({
   codeOnRefund: z.enum(["keep_used", "return_points"]).default("keep_used"),
   /** Whether an unused code that expired gives its points back. */
   returnPointsForExpiredCodes: z.boolean().default(false),
+  /** The built-in segments' thresholds; absent until the merchant sets their own (defaultSegmentSettings). */
+  segments: segmentSettingsSchema.optional(),
 });
 
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;

@@ -54,8 +54,8 @@ export const isSegmentId = (id: string) => isBuiltInSegment(id) || tierOfSegment
 const DAYS = z.number().int().min(1).max(3650);
 
 /**
- * The thresholds. Not stored yet: every shop has the defaults (for its currency) until a settings
- * page saves its own, which this schema will then validate.
+ * The thresholds. A shop has the defaults (for its currency) until the merchant saves their own on
+ * the segments page; they are kept with the program's settings.
  */
 export const segmentSettingsSchema = z
   .object({

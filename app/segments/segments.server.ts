@@ -24,6 +24,12 @@ import {
   type SegmentSettings,
 } from "../loyalty/segments";
 import { effectiveTier, type Ladder } from "../loyalty/tiers";
+import { programSettingsSchema, type ProgramSettings } from "../loyalty/program";
+import { parseJsonColumn } from "../db/json-column";
+
+/** The shop's thresholds: the merchant's own, or the defaults for its currency. */
+export const segmentSettingsOf = (settings: ProgramSettings, currency: string): SegmentSettings =>
+  settings.segments ?? defaultSegmentSettings(currency);
 
 /** What deciding segments needs besides the member: the shop's thresholds and its tiers. */
 export interface SegmentContext {
@@ -35,18 +41,18 @@ export interface SegmentContext {
 
 /**
  * The shop's segment context in one read (program and tier ladder), or null when the shop has no
- * program. Settings are the defaults for the shop's currency until they can be stored.
+ * program. Thresholds are the merchant's, or the defaults for the shop's currency.
  */
 export async function segmentContext(client: Client, shop: string): Promise<SegmentContext | null> {
-  const [row] = await sql(client).query<{ currency: string; ladder: string | null }>(
-    `SELECT p."currency", t."settings" AS "ladder" FROM "Program" p
+  const [row] = await sql(client).query<{ currency: string; settings: string; ladder: string | null }>(
+    `SELECT p."currency", p."settings", t."settings" AS "ladder" FROM "Program" p
        LEFT JOIN "TierLadder" t ON t."shop" = p."shop" WHERE p."shop" = $1`,
     [shop],
   );
   if (!row) return null;
   return {
     currency: row.currency,
-    settings: defaultSegmentSettings(row.currency),
+    settings: segmentSettingsOf(parseJsonColumn(programSettingsSchema, "settings", row.settings), row.currency),
     ladder: ladderFrom(row.ladder),
   };
 }
