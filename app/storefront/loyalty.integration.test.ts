@@ -133,10 +133,18 @@ describe("tiers on", () => {
   it("counts points by the ledger, tier bonuses left out", async () => {
     await setLadder(ladder({ metric: "points", window: "lifetime" }));
     const m = await member({ tierId: "silver" });
+    const earned = (points: number) => ({
+      shop,
+      memberId: m.id,
+      available: points,
+      lifetimeEarned: points,
+      createdAt: new Date(NOW.getTime() - DAY),
+    });
     await db.ledgerEntry.createMany({
       data: [
-        { shop, memberId: m.id, reason: "earn_purchase", key: "e1", available: 60_000, lifetimeEarned: 60_000 },
-        { shop, memberId: m.id, reason: "tier_bonus", key: "b1", available: 100, lifetimeEarned: 100 },
+        // Dated before the view's clock: an entry from after it doesn't count yet.
+        { ...earned(60_000), reason: "earn_purchase", key: "e1" },
+        { ...earned(100), reason: "tier_bonus", key: "b1" },
       ],
     });
     const body = (await view())!;
