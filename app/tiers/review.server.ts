@@ -101,14 +101,14 @@ export async function replaceMembers(
  * The worker's handler for TIERS_APPLY (one job per shop). A turn that runs out of time queues the
  * rest with where it stopped and the ladder it applied; a ladder saved since starts over.
  */
-export async function runTiersApply(shop: string, jobs: ClaimedJob[]): Promise<void> {
+export async function runTiersApply(shop: string, jobs: ClaimedJob[], now = new Date()): Promise<void> {
   const row = await db.tierLadder.findUnique({ where: { shop }, select: { settings: true, updatedAt: true } });
   const ladder = ladderFrom(row?.settings ?? null);
   if (!row || !ladder?.enabled) return;
   const ladderAt = row.updatedAt.toISOString();
   const payload = JSON.parse(jobs[0]?.payload ?? "{}") as { after?: string; ladderAt?: string };
   const after = payload.ladderAt === ladderAt ? payload.after : undefined;
-  const { next } = await replaceMembers(shop, ladder, { after });
+  const { next } = await replaceMembers(shop, ladder, { after }, now);
   if (next !== null) {
     await transaction(db, (tx) =>
       enqueue(tx, { shop, kind: TIERS_APPLY, key: shop, payload: { after: next, ladderAt } }),

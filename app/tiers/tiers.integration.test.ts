@@ -230,7 +230,7 @@ describe("ladder changes", () => {
     await transaction(db, (tx) => saveLadder(tx, shop.domain, "staff:1", next, clock));
     expect(await db.job.count({ where: { shop: shop.domain, kind: TIERS_APPLY } })).toBe(1);
     const job = await db.job.findFirstOrThrow({ where: { shop: shop.domain, kind: TIERS_APPLY } });
-    await runTiersApply(shop.domain, [{ ...job, payload: job.payload }]);
+    await runTiersApply(shop.domain, [{ ...job, payload: job.payload }], clock);
     expect((await memberOf(a.id)).tierId).toBe("gold");
     expect((await memberOf(b.id)).tierId).toBe("silver");
     const counts = await tierDistribution(shop.domain, next);
