@@ -6,6 +6,7 @@ import type { MessageKey } from "../i18n/translate";
 import { MAX_ADJUSTMENT, MAX_REASON } from "../loyalty/adjustment";
 import { isSegmentId } from "../loyalty/segments";
 import { TIER_ID } from "../loyalty/tiers";
+import { formText, type FormSource } from "./form-text";
 
 export const SORTS = ["balance_desc", "balance_asc", "activity_desc", "activity_asc"] as const;
 export const STATUSES = ["active", "redacted", "all"] as const;
@@ -56,12 +57,6 @@ const MAX_SEARCH = 100;
 const whole = (text: string): number | null =>
   text.trim() === "" ? null : /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
 
-type Source = { get(name: string): unknown };
-const text = (source: Source, name: string) => {
-  const value = source.get(name);
-  return typeof value === "string" ? value : "";
-};
-
 /**
  * The filter the URL (or a submitted form) describes. A bad field is reported and left at its
  * default, so the list still shows and the merchant sees what to fix. `tierIds`, when given, are
@@ -69,14 +64,14 @@ const text = (source: Source, name: string) => {
  * with `segmentIds`, the segments the shop has now (segments.server's segmentIdsOf).
  */
 export function readFilter(
-  source: Source,
+  source: FormSource,
   tierIds?: readonly string[],
   segmentIds?: readonly string[],
 ): { filter: MemberFilter; errors: FilterErrors } {
   const errors: FilterErrors = {};
   const filter = { ...DEFAULT_FILTER };
 
-  const search = text(source, "q").trim();
+  const search = formText(source, "q").trim();
   if (search.length > MAX_SEARCH) errors.q = "members.error.search";
   else filter.search = search;
 
@@ -84,7 +79,7 @@ export function readFilter(
     ["min", "minBalance"],
     ["max", "maxBalance"],
   ] as const) {
-    const value = whole(text(source, param));
+    const value = whole(formText(source, param));
     if (value !== null && !(value <= MAX_BALANCE)) errors[param] = "members.error.balance";
     else filter[field] = value;
   }
@@ -93,29 +88,29 @@ export function readFilter(
     filter.maxBalance = null;
   }
 
-  const activity = text(source, "activity");
+  const activity = formText(source, "activity");
   if ((ACTIVITIES as readonly string[]).includes(activity)) filter.activity = activity as MemberFilter["activity"];
   else errors.activity = "members.error.choice";
 
-  const days = whole(text(source, "days"));
+  const days = whole(formText(source, "days"));
   if (days !== null && !(days >= 1 && days <= MAX_DAYS)) errors.days = "members.error.days";
   else if (days !== null) filter.days = days;
 
-  const status = text(source, "status") || DEFAULT_FILTER.status;
+  const status = formText(source, "status") || DEFAULT_FILTER.status;
   if ((STATUSES as readonly string[]).includes(status)) filter.status = status as MemberFilter["status"];
   else errors.status = "members.error.choice";
 
-  const sort = text(source, "sort") || DEFAULT_FILTER.sort;
+  const sort = formText(source, "sort") || DEFAULT_FILTER.sort;
   if ((SORTS as readonly string[]).includes(sort)) filter.sort = sort as MemberFilter["sort"];
   else errors.sort = "members.error.choice";
 
-  const tier = text(source, "tier").trim();
+  const tier = formText(source, "tier").trim();
   if (tier !== "") {
     if (TIER_ID.test(tier) && (tierIds === undefined || tierIds.includes(tier))) filter.tier = tier;
     else errors.tier = "members.error.tier";
   }
 
-  const segment = text(source, "segment").trim();
+  const segment = formText(source, "segment").trim();
   if (segment !== "") {
     if (isSegmentId(segment) && (segmentIds === undefined || segmentIds.includes(segment))) filter.segment = segment;
     else errors.segment = "members.error.segment";
@@ -125,8 +120,8 @@ export function readFilter(
 }
 
 /** The page number in the URL (1 when absent or bad). */
-export function readPage(source: Source): number {
-  const page = whole(text(source, "page"));
+export function readPage(source: FormSource): number {
+  const page = whole(formText(source, "page"));
   return page !== null && page >= 1 && page <= 100_000 ? page : 1;
 }
 
@@ -190,12 +185,12 @@ export function validateAdjustment(
 }
 
 /** A submitted adjustment form: points as typed ("-50", "+20", "20"). */
-export function readAdjustment(source: Source) {
-  const points = text(source, "points").trim();
+export function readAdjustment(source: FormSource) {
+  const points = formText(source, "points").trim();
   return validateAdjustment({
     points: /^[+-]?\d{1,9}$/.test(points) ? Number(points) : NaN,
-    reason: text(source, "reason"),
-    idempotencyKey: text(source, "idempotencyKey"),
+    reason: formText(source, "reason"),
+    idempotencyKey: formText(source, "idempotencyKey"),
   });
 }
 

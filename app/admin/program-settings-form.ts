@@ -5,6 +5,7 @@
 import { earnRulesSchema, programSettingsSchema, type ProgramSettings } from "../loyalty/program";
 import type { MessageKey } from "../i18n/translate";
 import type { EarnRules } from "../loyalty/earn";
+import { textFields, wholeNumber, type FormSource } from "./form-text";
 
 export const SETTINGS_FIELDS = [
   "pointsNameEn",
@@ -51,21 +52,9 @@ export function formOf({ settings, rounding }: EditedSettings): SettingsForm {
   };
 }
 
-/** The submitted `fields` as text; a missing one is empty (and then rejected by validation). */
-export function textFields<F extends string>(data: { get(name: string): unknown }, fields: readonly F[]) {
-  return Object.fromEntries(
-    fields.map((field) => {
-      const value = data.get(field);
-      return [field, typeof value === "string" ? value : ""];
-    }),
-  ) as Record<F, string>;
-}
-
 /** The submitted settings fields. */
-export const readForm = (data: { get(name: string): unknown }): SettingsForm => textFields(data, SETTINGS_FIELDS);
+export const readForm = (data: FormSource): SettingsForm => textFields(data, SETTINGS_FIELDS);
 
-/** "14" → 14; anything but plain digits (empty, "1.5", "1e3", "0x10") → NaN, which the schema rejects. */
-const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 /** "yes"/"no" → a boolean; anything else stays text, which the schema rejects (undefined would take its default). */
 const flag = (text: string) => (text === "yes" ? true : text === "no" ? false : text);
 
@@ -102,9 +91,9 @@ export function settingsFromForm(
   const candidate = {
     ...current,
     pointsName: { en: form.pointsNameEn.trim(), ru: form.pointsNameRu.trim() },
-    pendingDays: whole(form.pendingDays),
+    pendingDays: wholeNumber(form.pendingDays),
     allowNegativeAfterRefund: flag(form.allowNegativeAfterRefund),
-    expiry: kind === "never" ? { kind } : { kind, months: whole(form.expiryMonths) },
+    expiry: kind === "never" ? { kind } : { kind, months: wholeNumber(form.expiryMonths) },
     // Codes are made upper case (discountCode); the prefix is kept as the codes show it.
     codePrefix: form.codePrefix.trim().toUpperCase(),
     codeOnRefund: form.codeOnRefund,

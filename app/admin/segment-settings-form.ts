@@ -4,7 +4,7 @@
 import type { MessageKey } from "../i18n/translate";
 import { toDecimal, toMinor } from "../loyalty/currency";
 import { segmentSettingsSchema, type SegmentSettings } from "../loyalty/segments";
-import { textFields } from "./program-settings-form";
+import { textFields, wholeNumber, type FormSource } from "./form-text";
 
 export const SEGMENT_FIELDS = ["newDays", "atRiskAfterDays", "lapsedAfterDays", "highValueSpend"] as const;
 export type SegmentField = (typeof SEGMENT_FIELDS)[number];
@@ -20,10 +20,7 @@ export const segmentFormOf = (settings: SegmentSettings, currency: string): Segm
 });
 
 /** The submitted thresholds' fields. */
-export const readSegmentForm = (data: { get(name: string): unknown }): SegmentForm => textFields(data, SEGMENT_FIELDS);
-
-/** "30" → 30; anything but plain digits → NaN, which the schema rejects. */
-const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+export const readSegmentForm = (data: FormSource): SegmentForm => textFields(data, SEGMENT_FIELDS);
 
 /** "500" or "499.99" → minor units of `currency`; not an amount → NaN. */
 function minor(text: string, currency: string) {
@@ -50,9 +47,9 @@ export function segmentSettingsFromForm(
   currency: string,
 ): { ok: true; settings: SegmentSettings } | { ok: false; errors: SegmentErrors } {
   const candidate = {
-    newDays: whole(form.newDays),
-    atRiskAfterDays: whole(form.atRiskAfterDays),
-    lapsedAfterDays: whole(form.lapsedAfterDays),
+    newDays: wholeNumber(form.newDays),
+    atRiskAfterDays: wholeNumber(form.atRiskAfterDays),
+    lapsedAfterDays: wholeNumber(form.lapsedAfterDays),
     highValueSpend: minor(form.highValueSpend, currency),
   };
   const parsed = segmentSettingsSchema.safeParse(candidate);

@@ -3,6 +3,7 @@
 // database.
 import { z } from "zod";
 import type { MessageKey } from "../i18n/translate";
+import { formText, type FormSource } from "./form-text";
 
 export type RangeErrors = Partial<Record<"from" | "to", MessageKey>>;
 
@@ -17,18 +18,12 @@ const day = z
 /** 2026-02-31 may parse as a day in March: only a date that reads back as typed is that day. */
 const sameDay = (text: string, date: Date) => date.toISOString().slice(0, 10) === text.trim();
 
-type Source = { get(name: string): unknown };
-const text = (source: Source, name: string) => {
-  const value = source.get(name);
-  return typeof value === "string" ? value : "";
-};
-
 /** `from` and `to` (YYYY-MM-DD) as the half-open range [from, to + 1 day) in UTC. */
 export function readRange(
-  source: Source,
+  source: FormSource,
 ): { ok: true; value: { from: Date; to: Date } } | { ok: false; errors: RangeErrors } {
   const errors: RangeErrors = {};
-  const parsed = { from: text(source, "from"), to: text(source, "to") };
+  const parsed = { from: formText(source, "from"), to: formText(source, "to") };
   const dates: Partial<Record<"from" | "to", Date>> = {};
   for (const field of ["from", "to"] as const) {
     const result = day.safeParse(parsed[field]);

@@ -208,18 +208,34 @@ export function sqlOf(tx: Tx | Db, dialect: Dialect): Sql {
 const shifted = (text: string, offset: number) => text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 
 /**
+ * Combined texts by their parts' texts. The hot paths send a few shapes over and over: each is
+ * renumbered once, and the same string goes out every time (so its prepared name is found at once).
+ */
+const combinedTexts = new Map<string, string>();
+const MAX_COMBINED = 500;
+
+/**
  * PostgreSQL: `WITH a AS (…), b AS (…) <select>`, one statement (one round trip) of named parts
  * that `select` (and later parts) may refer to, every part's $n renumbered after the last's.
  */
 export function withClauses(parts: { name: string; statement: Statement }[], select: Statement): Statement {
-  const args: unknown[] = [];
-  const clauses = parts.map(({ name, statement }) => {
-    const offset = args.length;
-    args.push(...statement.args);
-    return `${name} AS (${shifted(statement.text, offset)})`;
-  });
-  const text = `WITH ${clauses.join(", ")} ${shifted(select.text, args.length)}`;
-  return { text, args: [...args, ...select.args] };
+  const args = [...parts.flatMap((part) => part.statement.args), ...select.args];
+  // Renumbering depends on each part's argument count as well as its text.
+  const key = `${parts.map((p) => `${p.name}\u0000${p.statement.args.length}\u0000${p.statement.text}`).join("\u0001")}\u0002${select.text}`;
+  let text = combinedTexts.get(key);
+  if (text === undefined) {
+    let offset = 0;
+    const clauses = parts.map(({ name, statement }) => {
+      const clause = `${name} AS (${shifted(statement.text, offset)})`;
+      offset += statement.args.length;
+      return clause;
+    });
+    text = `WITH ${clauses.join(", ")} ${shifted(select.text, offset)}`;
+    // Shapes that vary without end (multi-row VALUES of any length) can't grow the map for ever.
+    if (combinedTexts.size >= MAX_COMBINED) combinedTexts.clear();
+    combinedTexts.set(key, text);
+  }
+  return { text, args };
 }
 
 /** `alias."c" AS "alias.c"` for each column: several rows' columns in one result row (see columnsOf). */

@@ -33,4 +33,25 @@ describe("withClauses", () => {
       args: ["one", 2, "three"],
     });
   });
+
+  it("builds a shape's text once and sends the same string again, with each call's own arguments", () => {
+    const parts = (id: string) => [
+      { name: "a", statement: { text: `SELECT "x" FROM "A" WHERE "id" = $1`, args: [id] } },
+      { name: "b", statement: { text: `SELECT "y" FROM "B" WHERE "id" = $1`, args: [`${id}-b`] } },
+    ];
+    const select = { text: `SELECT * FROM a, b`, args: [] };
+    const first = withClauses(parts("1"), select);
+    const second = withClauses(parts("2"), select);
+    expect(second.text).toBe(first.text);
+    expect(second.args).toEqual(["2", "2-b"]);
+    // The same texts with another argument count are another shape.
+    const wider = withClauses(
+      [
+        { name: "a", statement: { text: `SELECT "x" FROM "A" WHERE "id" = $1`, args: ["1", "unused"] } },
+        parts("1")[1]!,
+      ],
+      select,
+    );
+    expect(wider.text).toContain(`"id" = $3`);
+  });
 });

@@ -76,12 +76,8 @@ export function enrolment(
   now = new Date(),
   onlyIf?: string,
 ): Statement {
-  const values = onlyIf
-    ? `SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::timestamp(3) WHERE ${onlyIf}`
-    : `VALUES ($1, $2, $3, $4, $5, $6, $7)`;
   return {
-    text: `INSERT INTO "Member" ("id", "shop", "customerId", "email", "firstName", "lastName", "enrolledAt") ${values}
-     ON CONFLICT ("shop", "customerId") DO UPDATE SET "shop" = EXCLUDED."shop" RETURNING ${MEMBER_COLUMNS}`,
+    text: enrolmentText(onlyIf),
     args: [
       randomUUID(),
       shop,
@@ -92,6 +88,21 @@ export function enrolment(
       now,
     ],
   };
+}
+
+/** The enrolment's text for each condition its callers use (a handful), built once. */
+const enrolmentTexts = new Map<string | undefined, string>();
+function enrolmentText(onlyIf: string | undefined) {
+  let text = enrolmentTexts.get(onlyIf);
+  if (text === undefined) {
+    const values = onlyIf
+      ? `SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::timestamp(3) WHERE ${onlyIf}`
+      : `VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+    text = `INSERT INTO "Member" ("id", "shop", "customerId", "email", "firstName", "lastName", "enrolledAt") ${values}
+     ON CONFLICT ("shop", "customerId") DO UPDATE SET "shop" = EXCLUDED."shop" RETURNING ${MEMBER_COLUMNS}`;
+    enrolmentTexts.set(onlyIf, text);
+  }
+  return text;
 }
 
 /** The shop's member for this customer, enrolled now if they are not yet; locked. */

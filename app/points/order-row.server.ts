@@ -22,10 +22,8 @@ export interface KnownOfOrder {
   total?: number;
 }
 
-/** The upsert that creates or completes the order's row (nothing known is erased), returning it. */
-export function orderUpsert(shop: string, orderId: string, known: KnownOfOrder, now = new Date()): Statement {
-  return {
-    text: `INSERT INTO "LoyaltyOrder" ("id", "shop", "orderId", "customerId", "placedAt", "currency", "state", "createdAt", "updatedAt", "total")
+/** Creates or completes the order's row (nothing known is erased), returning it. */
+const UPSERT = `INSERT INTO "LoyaltyOrder" ("id", "shop", "orderId", "customerId", "placedAt", "currency", "state", "createdAt", "updatedAt", "total")
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
     ON CONFLICT ("shop", "orderId") DO UPDATE SET
       "customerId" = COALESCE(EXCLUDED."customerId", "LoyaltyOrder"."customerId"),
@@ -33,7 +31,12 @@ export function orderUpsert(shop: string, orderId: string, known: KnownOfOrder, 
       "currency" = COALESCE(EXCLUDED."currency", "LoyaltyOrder"."currency"),
       "total" = COALESCE(EXCLUDED."total", "LoyaltyOrder"."total"),
       "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING ${ORDER_COLUMNS.map((c) => `"${c}"`).join(", ")}`,
+    RETURNING ${ORDER_COLUMNS.map((c) => `"${c}"`).join(", ")}`;
+
+/** The upsert that creates or completes the order's row with what this event knows. */
+export function orderUpsert(shop: string, orderId: string, known: KnownOfOrder, now = new Date()): Statement {
+  return {
+    text: UPSERT,
     args: [
       randomUUID(),
       shop,

@@ -119,7 +119,6 @@ export async function orderPaid(
     {
       orderId: orderGid(order.id),
       known: { customerId, placedAt, currency: order.currency, total: orderTotal(order) },
-      customerId,
       details: { email: order.customer?.email ?? null },
     },
     record,
@@ -128,7 +127,8 @@ export async function orderPaid(
   if (!opened) return false;
   const { row, program, rules, ladder, member } = opened;
   await codesUsed(tx, shop, order, placedAt);
-  if (!program?.live || !customerId || !rules || !member) return true;
+  // A member is there only where the program earns: live, with rules, for a customer.
+  if (!member || !program || !rules) return true;
   // Read once for the multiplier and for the qualification after the order (earning doesn't move it).
   const tier = ladder?.enabled ? await tierStateOf(tx, member) : null;
   const earning = await earningFor(
@@ -136,7 +136,7 @@ export async function orderPaid(
     shop,
     rules.rules,
     (previous) => earnOrderFrom(order, previous),
-    { customerId, before: placedAt, excludeOrderId: row.state.orderId },
+    { customerId: member.customerId, before: placedAt, excludeOrderId: row.state.orderId },
     await memberFactsOf(
       tx,
       shop,

@@ -24,7 +24,6 @@ const paid = (customer: number | null, order = 1): PaidOrder => ({
     currency: "EUR",
     total: 4_200,
   },
-  customerId: customer === null ? null : `gid://shopify/Customer/${customer}`,
   details: { email: customer === null ? null : `c${customer}@example.com` },
 });
 

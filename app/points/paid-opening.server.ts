@@ -30,10 +30,20 @@ export interface PaidOpening extends ProgramAndRules {
 
 export interface PaidOrder {
   orderId: string;
-  known: KnownOfOrder & { placedAt: Date };
-  customerId: string | null;
+  /** What the payload says of the order; its customer (null for a guest) is the one enrolled. */
+  known: KnownOfOrder & { placedAt: Date; customerId: string | null };
   details: MemberDetails;
 }
+
+/** The enrolment's condition: the program is live and has rules (what orderPaid needs to earn). */
+const PROGRAM_ENROLS = `EXISTS (SELECT 1 FROM cfg WHERE cfg."status" = 'live' AND cfg."version" IS NOT NULL)`;
+
+/** The result row's columns, without and with the member's (a guest's order enrols nobody). */
+const SELECTED = `${aliasedColumns("ord", ORDER_COLUMNS)}, ${aliasedColumns("cfg", PROGRAM_AND_RULES_COLUMNS)}`;
+const SELECT = {
+  guest: `${SELECTED} FROM ord LEFT JOIN cfg ON true`,
+  customer: `${SELECTED}, ${aliasedColumns("mem", MEMBER_COLUMN_NAMES)} FROM ord LEFT JOIN cfg ON true LEFT JOIN mem ON true`,
+};
 
 /**
  * Opens the paid order's transaction: `record` (the delivery's record, see processOnceRecordedBy)
@@ -48,13 +58,13 @@ export async function openPaidOrder(
   now = new Date(),
 ): Promise<PaidOpening | null> {
   const db = sql(tx);
-  const placedAt = order.known.placedAt;
+  const { placedAt, customerId } = order.known;
   if (db.dialect === "sqlite") {
     if (record && (await db.query(record.text, record.args)).length === 0) return null;
     const row = await orderRow(tx, shop, order.orderId, order.known, now);
     const read = await programAndRules(tx, shop, placedAt);
-    const enrols = read.program?.live && read.rules && order.customerId;
-    const member = enrols ? await memberFor(tx, shop, order.customerId!, order.details, now) : null;
+    const enrols = customerId !== null && read.program?.live && read.rules;
+    const member = enrols ? await memberFor(tx, shop, customerId, order.details, now) : null;
     return { ...read, row, member };
   }
   // The order and the delivery's record are written whatever the program says; the member only
@@ -64,25 +74,12 @@ export async function openPaidOrder(
       ...(record ? [{ name: "ev", statement: record }] : []),
       { name: "ord", statement: orderUpsert(shop, order.orderId, order.known, now) },
       { name: "cfg", statement: programAndRulesQuery(shop, placedAt) },
-      ...(order.customerId
-        ? [
-            {
-              name: "mem",
-              statement: enrolment(
-                shop,
-                order.customerId,
-                order.details,
-                now,
-                `EXISTS (SELECT 1 FROM cfg WHERE cfg."status" = 'live' AND cfg."version" IS NOT NULL)`,
-              ),
-            },
-          ]
+      ...(customerId
+        ? [{ name: "mem", statement: enrolment(shop, customerId, order.details, now, PROGRAM_ENROLS) }]
         : []),
     ],
     {
-      text: `SELECT ${record ? "EXISTS (SELECT 1 FROM ev)" : "true"} AS "recorded", ${aliasedColumns("ord", ORDER_COLUMNS)},
-        ${aliasedColumns("cfg", PROGRAM_AND_RULES_COLUMNS)}${order.customerId ? `, ${aliasedColumns("mem", MEMBER_COLUMN_NAMES)}` : ""}
-        FROM ord LEFT JOIN cfg ON true${order.customerId ? " LEFT JOIN mem ON true" : ""}`,
+      text: `SELECT ${record ? "EXISTS (SELECT 1 FROM ev)" : "true"} AS "recorded", ${customerId ? SELECT.customer : SELECT.guest}`,
       args: [],
     },
   );
@@ -97,6 +94,6 @@ export async function openPaidOrder(
       : columnsOf<ProgramAndRulesRow>(result!, "cfg", PROGRAM_AND_RULES_COLUMNS),
   );
   const member =
-    order.customerId && result!["mem.id"] !== null ? columnsOf<MemberRow>(result!, "mem", MEMBER_COLUMN_NAMES) : null;
+    customerId && result!["mem.id"] !== null ? columnsOf<MemberRow>(result!, "mem", MEMBER_COLUMN_NAMES) : null;
   return { ...read, row, member };
 }

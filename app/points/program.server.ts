@@ -81,13 +81,15 @@ export interface ProgramAndRulesRow {
   ladder: string | null;
 }
 
-/** The read of the program, the rules an order placed at `at` is judged by, and the ladder. */
-export const programAndRulesQuery = (shop: string, at: Date): Statement => ({
-  text: `SELECT p."status", p."currency", p."settings",
+/** The read of the program, the rules an order placed at $2 is judged by, and the ladder. */
+const PROGRAM_AND_RULES = `SELECT p."status", p."currency", p."settings",
        (SELECT "version" FROM "EarnRuleVersion" WHERE "shop" = $1 ${RULES_FOR_TIME}) AS "version",
        (SELECT "rules" FROM "EarnRuleVersion" WHERE "shop" = $1 ${RULES_FOR_TIME}) AS "rules",
        (SELECT "settings" FROM "TierLadder" WHERE "shop" = $1) AS "ladder"
-     FROM "Program" p WHERE p."shop" = $1`,
+     FROM "Program" p WHERE p."shop" = $1`;
+
+export const programAndRulesQuery = (shop: string, at: Date): Statement => ({
+  text: PROGRAM_AND_RULES,
   args: [shop, at],
 });
 

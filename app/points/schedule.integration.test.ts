@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import db from "../db.server";
 import { defaultSettings, type ProgramSettings } from "../loyalty/program";
-import { processOnce, type Tx } from "../webhooks/once.server";
+import { processOnce } from "../webhooks/once.server";
 import { parsePayload } from "../webhooks/payload";
 import { orderPayloadSchema, refundPayloadSchema } from "./order-payload";
 import { orderPaid, refundCreated } from "./orders.server";
@@ -29,10 +29,8 @@ async function setup(settings: Partial<ProgramSettings>) {
   });
 }
 
-const deliver = (topic: string, id: string, work: (tx: Tx) => Promise<unknown>) =>
-  processOnce(db, { shop, topic, webhookId: id, eventId: id, apiVersion: "2026-10" }, async (tx) => {
-    await work(tx);
-  });
+const deliver = (topic: string, id: string, work: Parameters<typeof processOnce>[2]) =>
+  processOnce(db, { shop, topic, webhookId: id, eventId: id, apiVersion: "2026-10" }, work);
 
 const member = () => db.member.findFirstOrThrow({ where: { shop } });
 

@@ -54,6 +54,9 @@ const MEMBER_COLUMNS = [
   "tierId",
 ] as const;
 
+/** The shopper's member row ($1 the shop, $2 the customer: none for a guest). */
+const MEMBER = `SELECT ${MEMBER_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Member" WHERE "shop" = $1 AND "customerId" = $2`;
+
 const CODES_WHERE = `"shop" = $1 AND "memberId" = $2 AND "status" IN ('holding', 'issued') AND "returnedAt" IS NULL`;
 
 /** A json_agg column: node-postgres may hand it over parsed or as text; null when no rows. */
@@ -64,18 +67,25 @@ const jsonRows = (value: unknown): unknown[][] =>
 const epochMs = (column: string) => `floor(extract(epoch from ${column}) * 1000)`;
 const dateOf = (ms: unknown) => (ms === null ? null : new Date(Number(ms)));
 
+/**
+ * PostgreSQL's one row ($1 the shop), after the program (cfg) and the member (mem): the active
+ * rewards in the merchant's order and an active member's live codes, as JSON arrays.
+ */
+const ONE_ROW = `SELECT ${aliasedColumns("cfg", PROGRAM_AND_RULES_COLUMNS)}, ${aliasedColumns("mem", MEMBER_COLUMNS)},
+        (SELECT json_agg(json_build_array("id", "status", "position", "definition") ORDER BY "position", "createdAt")
+           FROM "Reward" WHERE "shop" = $1 AND "status" = 'active') AS "rewards",
+        (SELECT json_agg(json_build_array("rewardId", "code", "title", "discount", ${epochMs(`"endsAt"`)},
+             ${epochMs(`"usedAt"`)}, "status") ORDER BY "createdAt" DESC)
+           FROM "Redemption" WHERE ${CODES_WHERE.replace("$2", `mem."id"`)} AND mem."status" = 'active') AS "codes"
+        FROM cfg LEFT JOIN mem ON true`;
+
 export async function firstReads(shop: string, customerId: string | null, now: Date): Promise<FirstReads | null> {
   const client = sql(db);
   if (client.dialect === "sqlite") {
     const [read, rewards, [member]] = await Promise.all([
       programAndRules(db, shop, now),
       listRewards(db, shop, ["active"]),
-      customerId
-        ? client.query<MemberView>(
-            `SELECT ${MEMBER_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Member" WHERE "shop" = $1 AND "customerId" = $2`,
-            [shop, customerId],
-          )
-        : [],
+      customerId ? client.query<MemberView>(MEMBER, [shop, customerId]) : [],
     ]);
     if (!read.program) return null;
     const codes =
@@ -91,22 +101,10 @@ export async function firstReads(shop: string, customerId: string | null, now: D
   const statement = withClauses(
     [
       { name: "cfg", statement: programAndRulesQuery(shop, now) },
-      {
-        name: "mem",
-        statement: {
-          text: `SELECT ${MEMBER_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Member" WHERE "shop" = $1 AND "customerId" = $2`,
-          args: [shop, customerId],
-        },
-      },
+      { name: "mem", statement: { text: MEMBER, args: [shop, customerId] } },
     ],
     {
-      text: `SELECT ${aliasedColumns("cfg", PROGRAM_AND_RULES_COLUMNS)}, ${aliasedColumns("mem", MEMBER_COLUMNS)},
-        (SELECT json_agg(json_build_array("id", "status", "position", "definition") ORDER BY "position", "createdAt")
-           FROM "Reward" WHERE "shop" = $1 AND "status" = 'active') AS "rewards",
-        (SELECT json_agg(json_build_array("rewardId", "code", "title", "discount", ${epochMs(`"endsAt"`)},
-             ${epochMs(`"usedAt"`)}, "status") ORDER BY "createdAt" DESC)
-           FROM "Redemption" WHERE ${CODES_WHERE.replace("$2", `mem."id"`)} AND mem."status" = 'active') AS "codes"
-        FROM cfg LEFT JOIN mem ON true`,
+      text: ONE_ROW,
       args: [shop],
     },
   );

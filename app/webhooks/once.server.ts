@@ -48,7 +48,7 @@ export function deliveryRecord(delivery: Delivery, now = new Date()): Statement 
  * work (say, two deliveries enrolling the same new member at once) fails the delivery, so Shopify
  * retries it instead of it being acknowledged undone.
  */
-export function processOnce(db: Db, delivery: Delivery, work: (tx: Tx) => Promise<void> = async () => {}) {
+export function processOnce(db: Db, delivery: Delivery, work: (tx: Tx) => Promise<unknown> = async () => {}) {
   return processOnceRecordedBy(db, delivery, async (tx, record) => {
     const recorded = await sql(tx).query(record.text, record.args);
     if (recorded.length === 0) return false;
